@@ -1,0 +1,94 @@
+package vn.gems.e2e;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import vn.gems.launcher.DemoLoader;
+import vn.gems.launcher.Suite;
+import vn.gems.launcher.SuiteConfig;
+import vn.gems.launcher.Tokens;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Starts the whole suite once per test run, exactly as {@code deploy/gems up} does but on free ports, with
+ * throw-away databases and a fresh Keycloak realm, and stops it when the run ends.
+ */
+public class E2eSuite implements BeforeAllCallback {
+
+    public static final String DEMO_PASSWORD = "gems-demo";
+    private static Suite suite;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    /**
+     * Starts the suite on first use (through the extension, once per test JVM)
+     * and stops it when the test JVM exits.
+     */
+    public static synchronized void start() throws Exception {
+        if (suite != null) {
+            return;
+        }
+        Path root = Path.of(System.getProperty("gems.root", "../..")).toAbsolutePath().normalize();
+        String prefix = "gems_e2e_" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 24), 36);
+        Path target = root.resolve("deploy/e2e/target");
+        SuiteConfig config = new SuiteConfig(root, target.resolve("suite-" + prefix), target.resolve("keycloak-dist"), false,
+                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), prefix,
+                "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                // The fuzz and matrix tests send thousands of requests; the rate limits have their own tests.
+                Map.of("GEMS_GATEWAY_LIMITS_AUTHENTICATED_PER_MINUTE", "1000000",
+                        "GEMS_GATEWAY_LIMITS_AUTHENTICATED_BURST", "100000",
+                        "GEMS_GATEWAY_LIMITS_ANONYMOUS_PER_MINUTE", "1000000",
+                        "GEMS_GATEWAY_LIMITS_ANONYMOUS_BURST", "100000"),
+                List.of(root.resolve("deploy/e2e/src/test/resources/foreign-realm.json")));
+        Suite s = new Suite(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                s.close();
+            } catch (Exception e) {
+                System.err.println("could not stop the end-to-end suite: " + e);
+            }
+        }, "gems-e2e-suite-stop"));
+        s.start();
+        new DemoLoader(config).load(false);
+        suite = s;
+    }
+
+    public static Suite suite() {
+        return suite;
+    }
+
+    public static SuiteConfig config() {
+        return suite.config();
+    }
+
+    public static String gateway() {
+        return config().gatewayUrl();
+    }
+
+    /** A demo user's access token (password grant; demo realm and tests only). */
+    public static String token(String username) {
+        return Tokens.password(config().issuer(), username, DEMO_PASSWORD);
+    }
+
+    public static String bearer(String username) {
+        return "Bearer " + token(username);
+    }
+
+    public static String clientToken(String clientId, String secret) {
+        return Tokens.clientCredentials(config().issuer(), clientId, secret);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

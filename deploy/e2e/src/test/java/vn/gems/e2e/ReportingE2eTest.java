@@ -1,0 +1,419 @@
+package vn.gems.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static vn.gems.e2e.E2eSuite.bearer;
+import static vn.gems.e2e.E2eSuite.gateway;
+
+/**
+ * The seed 003 cycle (Thừa Thiên Huế 2021-2025) for the year 2025 against the real suite, through the gateway with
+ * real tokens: DOLISA imports and issues the plan (plans-service tells reporting-service from its outbox) →
+ * obligations → Health, Home Affairs and Planning submit (all late: the 30/11/2025 deadline has passed; Health is
+ * returned with comments and resubmits) → the Statistics Office pushes its figures to indicators-service →
+ * DOLISA accepts (values go to indicators-service through reporting's outbox) and consolidates → the exports are
+ * read back → the summary is published → DOLISA's own report goes to the ministry that took over (VN-MOHA). Then
+ * the outbox with indicators-service stopped and started again: nothing lost, nothing twice.
+ */
+@ExtendWith(E2eSuite.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReportingE2eTest {
+
+    static final String PERIOD = "2025";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static long planId;
+    static long dohReport;
+    static long dohaReport;
+    static long dpiReport;
+
+    static String url(String path) {
+        return gateway() + path;
+    }
+
+    static void await(String what, Duration max, BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (done.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // the answer is not there yet (a field still missing); keep polling
+            }
+            Thread.sleep(500);
+        }
+        fail("timed out waiting for " + what);
+    }
+
+    static long obligation(String user, String rule) {
+        return given().header("Authorization", bearer(user))
+                .get(url("/api/reports/obligations?size=500&planId=" + planId + "&period=" + PERIOD)).then().statusCode(200)
+                .extract().jsonPath().getLong("items.find { it.ruleKey == '" + rule + "' }.id");
+    }
+
+    static long start(String user, long obligation, String content) {
+        return given().header("Authorization", bearer(user)).contentType(ContentType.JSON).body(content)
+                .post(url("/api/reports/obligations/" + obligation + "/report")).then().statusCode(201)
+                .header("Location", notNullValue()).extract().jsonPath().getLong("id");
+    }
+
+    static String etag(String user, long report) {
+        return given().header("Authorization", bearer(user)).get(url("/api/reports/submissions/" + report)).then().statusCode(200)
+                .extract().header("ETag");
+    }
+
+    static void submit(String user, long report) {
+        given().header("Authorization", bearer(user)).header("Idempotency-Key", "e2e-submit-" + report + "-" + System.nanoTime())
+                .post(url("/api/reports/submissions/" + report + "/submit")).then().statusCode(200).body("state", equalTo("SUBMITTED"));
+    }
+
+    static void accept(long report) {
+        given().header("Authorization", bearer("dolisa.officer")).header("If-Match", etag("dolisa.officer", report))
+                .contentType(ContentType.JSON).body("{}").post(url("/api/reports/submissions/" + report + "/accept"))
+                .then().statusCode(200).body("state", equalTo("ACCEPTED"));
+    }
+
+    static JsonPath rollup(String indicator, String dims) {
+        return given().header("Authorization", bearer("dolisa.officer"))
+                .get(url("/api/values/rollup?indicator=" + indicator + "&unit=VN-46&period=" + PERIOD + (dims == null ? "" : "&dims=" + dims)))
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    @Order(1)
+    void dolisaIssuesThePlanAndObligationsFollow() throws Exception {
+        Path file = Path.of(System.getProperty("gems.root", "../.."), "deploy/demo/plans/tth-2021-2025.json");
+        ObjectNode doc = (ObjectNode) JSON.readTree(file.toFile());
+        doc.put("code", "E2E-RPT-" + Long.toString(System.nanoTime(), 36).toUpperCase());
+        Response created = given().header("Authorization", bearer("dolisa.officer")).header("Idempotency-Key", "e2e-import-" + doc.get("code").asText())
+                .contentType(ContentType.JSON).body(doc.toString()).post(url("/api/plans"));
+        assertEquals(201, created.statusCode(), created.asString());
+        planId = created.jsonPath().getLong("id");
+        given().header("Authorization", bearer("dolisa.officer")).header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
+                .body("{\"documentNumber\":\"E2E/KH-UBND\",\"issueDate\":\"2021-05-10\"}")
+                .post(url("/api/plans/" + planId + "/issue")).then().statusCode(200).body("status", equalTo("ISSUED"));
+
+        // plans-service's outbox tells reporting-service; the obligations appear.
+        await("obligations of the issued plan", Duration.ofSeconds(90), () -> given().header("Authorization", bearer("health.reporter"))
+                .get(url("/api/reports/obligations?planId=" + planId + "&period=" + PERIOD)).then().extract().jsonPath()
+                .getList("items.ruleKey").contains("R2"));
+        long doh = obligation("health.reporter", "R2");
+        given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/obligations/" + doh)).then().statusCode(200)
+                .body("dueDate", equalTo("2025-11-30")).body("receivingAgency", equalTo("TTH-DOLISA")).body("unitCode", equalTo("VN-46"))
+                .body("status", equalTo("OVERDUE")).body("late", equalTo(true));
+        // DOLISA's consolidated report of 2025 goes to the Ministry of Home Affairs: the labour ministry was retired in 2025.
+        JsonPath dolisa = given().header("Authorization", bearer("dolisa.officer"))
+                .get(url("/api/reports/obligations?size=500&planId=" + planId)).then().statusCode(200).extract().jsonPath();
+        assertEquals("VN-MOHA", dolisa.getString("items.find { it.ruleKey == 'R4' && it.period == '2025' }.receivingAgency"));
+        assertEquals("2021-06-25", dolisa.getString("items.find { it.ruleKey == 'R1' }.dueDate"));
+        assertEquals("MID_TERM_REVIEW", dolisa.getString("items.find { it.ruleKey == 'R5' }.kind"));
+        assertEquals("FINAL_REVIEW", dolisa.getString("items.find { it.ruleKey == 'R6' }.kind"));
+        // The receiving agency sees every annual report it is owed, with timeliness.
+        given().header("Authorization", bearer("dolisa.officer"))
+                .get(url("/api/reports/obligations?view=received&size=500&planId=" + planId + "&period=" + PERIOD + "&status=OVERDUE"))
+                .then().statusCode(200).body("items.agency", hasItem("TTH-DOH"));
+    }
+
+    @Test
+    @Order(2)
+    void threeAgenciesSubmitOneIsReturnedAndResubmits() {
+        String health = """
+                {"sections":[{"kind":"RESULTS","objectiveKey":"O4","text":"Tỷ số giới tính khi sinh 110 bé trai/100 bé gái; tử vong mẹ 16/100.000."},
+                             {"kind":"DIFFICULTIES","text":"Số liệu tuyến xã còn chậm."},
+                             {"kind":"PROPOSALS","text":"Đề nghị bổ sung kinh phí truyền thông."}],
+                 "activities":[{"objectiveKey":"O4","title":"Tập huấn tư vấn sức khỏe sinh sản","count":12,
+                                "participantsFemale":420,"participantsMale":180,"participantsTotal":600}],
+                 "values":[{"measureKey":"O4-T1-M1","female":7000,"male":7800},
+                           {"measureKey":"O4-T2-M1","value":16},
+                           {"measureKey":"O4-T3-M1","value":21},
+                           {"measureKey":"O4-T4-M1","value":1}]}""";
+        dohReport = start("health.reporter", obligation("health.reporter", "R2"), health);
+        submit("health.reporter", dohReport);
+        given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/submissions/" + dohReport)).then()
+                .body("late", equalTo(true)).body("daysLate", notNullValue());
+        // Another agency cannot read it (BOLA); the reviewer reads the submitted version, not a draft.
+        given().header("Authorization", bearer("education.reporter")).get(url("/api/reports/submissions/" + dohReport)).then().statusCode(403);
+        given().header("Authorization", bearer("dolisa.officer")).get(url("/api/reports/submissions/" + dohReport)).then().statusCode(200)
+                .body("draft", nullValue());
+
+        given().header("Authorization", bearer("dolisa.officer")).header("If-Match", etag("dolisa.officer", dohReport))
+                .contentType(ContentType.JSON).body("""
+                        {"summary":"Số trẻ trai chưa khớp sổ A1","comments":[{"measureKey":"O4-T1-M1","text":"Kiểm tra lại số trẻ trai"}]}""")
+                .post(url("/api/reports/submissions/" + dohReport + "/return")).then().statusCode(200).body("state", equalTo("RETURNED"));
+        given().header("Authorization", bearer("health.reporter")).header("If-Match", etag("health.reporter", dohReport))
+                .contentType(ContentType.JSON).body(health.replace("\"male\":7800", "\"male\":7700"))
+                .put(url("/api/reports/submissions/" + dohReport)).then().statusCode(200);
+        submit("health.reporter", dohReport);
+        given().header("Authorization", bearer("dolisa.officer")).get(url("/api/reports/submissions/" + dohReport + "/diff")).then()
+                .statusCode(200).body("count", equalTo(1)).body("changes[0].path", equalTo("values[O4-T1-M1].male"));
+
+        dohaReport = start("homeaffairs.reporter", obligation("homeaffairs.reporter", "R2"), """
+                {"sections":[{"kind":"RESULTS","objectiveKey":"O1","text":"48% cơ quan có lãnh đạo chủ chốt là nữ."}],
+                 "values":[{"measureKey":"O1-T1-M1","value":48,"comment":"=1+2"}]}""");
+        submit("homeaffairs.reporter", dohaReport);
+        dpiReport = start("planning.reporter", obligation("planning.reporter", "R2"), """
+                {"sections":[{"kind":"RESULTS","objectiveKey":"O2","text":"Tỷ lệ nữ giám đốc doanh nghiệp đạt 31%."}],
+                 "values":[{"measureKey":"O2-T3-M1","female":3100,"male":6900}]}""");
+        submit("planning.reporter", dpiReport);
+        accept(dohReport);
+        accept(dohaReport);
+        accept(dpiReport);
+    }
+
+    @Test
+    @Order(3)
+    void statisticsOfficePushesAndAcceptedValuesArrive() throws Exception {
+        String stats = "Bearer " + E2eSuite.clientToken("statistics-office", "statistics-office-demo-secret");
+        given().header("Authorization", stats).header("Idempotency-Key", "e2e-stats-unpaid-care-" + planId).contentType(ContentType.JSON)
+                .body("""
+                        {"source":{"kind":"PUSH","reference":"e2e-tdt-2025","agency":"TTH-STATS"},
+                         "values":[{"indicatorCode":"UNPAID_CARE_HOURS","unitCode":"VN-46","period":"2025","sex":"FEMALE","dimensions":{},"value":4.2,"status":"FINAL"},
+                                   {"indicatorCode":"UNPAID_CARE_HOURS","unitCode":"VN-46","period":"2025","sex":"MALE","dimensions":{},"value":1.5,"status":"FINAL"}]}""")
+                .post(url("/api/values/batch")).then().statusCode(200);
+        // reporting-service's outbox delivers the accepted reports' values to indicators-service.
+        await("Health's accepted values in indicators-service", Duration.ofSeconds(60),
+                () -> rollup("BIRTHS", null).getInt("female") == 7000);
+        JsonPath births = rollup("BIRTHS", null);
+        assertEquals(7700, births.getInt("male"));
+        assertTrue(births.getList("sources.reference").contains("submission:" + dohReport + ":v2"), births.prettify());
+        assertTrue(births.getList("sources.kind").contains("REPORT"));
+        await("Home Affairs' value", Duration.ofSeconds(30), () -> rollup("GOV_BODIES_FEMALE_KEY_LEADER_SHARE", null).get("value") != null);
+        given().header("Authorization", bearer("gems.admin")).get(url("/api/reports/outbox")).then().statusCode(200).body("failed", equalTo(0));
+    }
+
+    @Test
+    @Order(4)
+    void dolisaConsolidates() {
+        JsonPath c = given().header("Authorization", bearer("dolisa.officer"))
+                .get(url("/api/reports/plans/" + planId + "/consolidation?rule=R2&period=" + PERIOD)).then().statusCode(200)
+                .body("receivingAgency", equalTo("TTH-DOLISA")).extract().jsonPath();
+        int expected = c.getInt("completeness.expected");
+        assertTrue(expected >= 10, "every assigned agency owes the annual report: " + expected);
+        assertEquals(3, c.getInt("completeness.submitted"));
+        assertEquals(3, c.getInt("completeness.late"), "30/11/2025 has passed: every submission is late");
+        assertEquals(0, c.getInt("completeness.onTime"));
+        assertEquals(expected - 3, c.getInt("completeness.missing"));
+        assertEquals(3, c.getInt("completeness.accepted"));
+        assertEquals("LATE", c.getString("agencies.find { it.agency == 'TTH-DOH' }.timeliness"));
+        assertEquals("MISSING", c.getString("agencies.find { it.agency == 'TTH-DOET' }.timeliness"));
+
+        Map<String, Object> srb = row(c, "O4-T1-M1");
+        assertEquals("ACHIEVED", srb.get("status"), String.valueOf(srb));
+        assertEquals(110.0, ((Number) srb.get("figureValue")).doubleValue(), 0.001);
+        assertEquals(List.of("TTH-DOH"), field(srb, "agency"));
+        Map<String, Object> care = row(c, "O3-T1-M1");
+        assertEquals(2.8, ((Number) care.get("figureValue")).doubleValue(), 0.001);
+        assertEquals("OFF_TRACK", care.get("status"));
+        assertEquals(List.of("PUSH"), field(care, "kind"));
+        assertEquals(List.of("TTH-STATS"), field(care, "agency"));
+        assertEquals("ACHIEVED", row(c, "O2-T3-M1").get("status"));
+        assertEquals("OFF_TRACK", row(c, "O1-T1-M1").get("status"));
+        assertEquals("NO_DATA", row(c, "O2-T1-M1").get("status"));
+        assertEquals("TTH-DOH", c.getString("narratives.find { it.objectiveKey == 'O4' }.agencies[0].agency"));
+
+        // Who may read it.
+        given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/plans/" + planId + "/consolidation?period=" + PERIOD))
+                .then().statusCode(403);
+        given().header("Authorization", bearer("auditor.tth")).get(url("/api/reports/plans/" + planId + "/consolidation?period=" + PERIOD))
+                .then().statusCode(200);
+        given().get(url("/api/reports/plans/" + planId + "/consolidation?period=" + PERIOD)).then().statusCode(401);
+    }
+
+    @Test
+    @Order(5)
+    void exportsReadBack() throws IOException {
+        String base = "/api/reports/plans/" + planId + "/consolidation/export?rule=R2&period=" + PERIOD + "&format=";
+        byte[] csv = given().header("Authorization", bearer("dolisa.officer")).get(url(base + "csv")).then().statusCode(200).extract().asByteArray();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(csv[0], csv[1], csv[2]), "UTF-8 with BOM");
+        List<String> srb = csvLines(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8)).stream()
+                .filter(r -> r.size() > 2 && r.get(2).equals("O4-T1-M1")).findFirst().orElseThrow();
+        assertEquals(List.of("7000", "7700", "110", "Đạt (achieved)"), List.of(srb.get(7), srb.get(8), srb.get(10), srb.get(11)));
+        // What an agency typed cannot run as a spreadsheet formula.
+        String doha = new String(given().header("Authorization", bearer("dolisa.officer"))
+                .get(url("/api/reports/submissions/" + dohaReport + "/export?format=csv")).then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(doha.contains(",'=1+2,"), doha);
+
+        Map<String, String> xlsx = unzip(given().header("Authorization", bearer("dolisa.officer")).get(url(base + "xlsx")).then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray());
+        assertTrue(xlsx.get("xl/workbook.xml").contains("O4 Trong lĩnh vực y tế"), "one sheet per objective");
+        assertTrue(xlsx.get("xl/sharedStrings.xml").contains("O4-T1-M1"));
+        assertTrue(xlsx.get("xl/sharedStrings.xml").contains("Đạt (achieved)"));
+
+        Map<String, String> docx = unzip(given().header("Authorization", bearer("dolisa.officer")).get(url(base + "docx")).then().statusCode(200)
+                .extract().asByteArray());
+        String body = docx.get("word/document.xml");
+        for (String s : List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO",
+                "I. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO", "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "O4-T1-M1", "Nơi nhận:")) {
+            assertTrue(body.contains(s), "the printable report carries " + s);
+        }
+        String births = docx.entrySet().stream().filter(e -> e.getKey().startsWith("word/charts/chart") && e.getValue().contains("O4-T1-M1"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no female-vs-male chart for O4-T1-M1"));
+        assertTrue(births.contains("<c:v>7000.0</c:v>") || births.contains("<c:v>7000</c:v>"), births);
+    }
+
+    @Test
+    @Order(6)
+    void summaryIsPublishedForThePortal() {
+        given().header("Authorization", bearer("health.reporter")).post(url("/api/reports/plans/" + planId + "/consolidation/publication?period=" + PERIOD))
+                .then().statusCode(403);
+        String location = given().header("Authorization", bearer("dolisa.officer"))
+                .post(url("/api/reports/plans/" + planId + "/consolidation/publication?period=" + PERIOD)).then().statusCode(201)
+                .extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().get(url("/api/public/reports/consolidations/" + id)).then().statusCode(200)
+                .body("planId", equalTo((int) planId)).body("narratives", nullValue())
+                .body("objectives.find { it.key == 'O4' }.rows.find { it.measureKey == 'O4-T1-M1' }.status", equalTo("ACHIEVED"));
+        given().get(url("/api/public/reports/consolidations?planId=" + planId)).then().statusCode(200).body("id", hasItem(Integer.parseInt(id)));
+    }
+
+    @Test
+    @Order(7)
+    void dolisasConsolidatedReportGoesToTheMinistry() {
+        long upward = obligation("dolisa.officer", "R4");
+        long report = given().header("Authorization", bearer("dolisa.officer")).contentType(ContentType.JSON)
+                .post(url("/api/reports/obligations/" + upward + "/report")).then().statusCode(201)
+                .body("receivingAgency", equalTo("VN-MOHA")).extract().jsonPath().getLong("id");
+        JsonPath draft = given().header("Authorization", bearer("dolisa.officer")).get(url("/api/reports/submissions/" + report)).then()
+                .extract().jsonPath();
+        assertEquals(7000, draft.getInt("draft.values.find { it.measureKey == 'O4-T1-M1' }.female"));
+        assertTrue(draft.getString("draft.sections.text").contains("Sở Y tế"));
+        submit("dolisa.officer", report);
+        // DOLISA does not review its own report upward.
+        given().header("Authorization", bearer("dolisa.officer")).header("If-Match", etag("dolisa.officer", report)).contentType(ContentType.JSON)
+                .body("{}").post(url("/api/reports/submissions/" + report + "/accept")).then().statusCode(403);
+    }
+
+    @Test
+    @Order(8)
+    void outboxSurvivesIndicatorsServiceStoppedAndRestarted() throws Exception {
+        long det = start("education.reporter", obligation("education.reporter", "R2"), """
+                {"sections":[{"kind":"RESULTS","objectiveKey":"O5","text":"Tỷ lệ hoàn thành tiểu học của trẻ dân tộc thiểu số đạt 92%."}],
+                 "values":[{"measureKey":"O5-T1-M1","value":1},
+                           {"measureKey":"O5-T2-M1","female":92.5},{"measureKey":"O5-T2-M2","male":91},
+                           {"measureKey":"O5-T2-M3","female":84},{"measureKey":"O5-T2-M4","male":83}]}""");
+        submit("education.reporter", det);
+        String key = "reporting-submission-" + det + "-v1";
+        E2eSuite.suite().stopService("indicators-service");
+        try {
+            // Acceptance does not need indicators-service: its values wait in the outbox, which keeps trying.
+            accept(det);
+            await("a failed delivery attempt", Duration.ofSeconds(60), () -> given().header("Authorization", bearer("gems.admin"))
+                    .get(url("/api/reports/outbox")).then().statusCode(200).extract().jsonPath()
+                    .getList("recentProblems.idemKey").contains(key));
+            given().header("Authorization", bearer("gems.admin")).get(url("/api/reports/outbox")).then().body("pending", equalTo(1));
+        } finally {
+            E2eSuite.suite().restartService("indicators-service");
+        }
+        // Back up: an operator's "retry now" (the scheduler would get there after its back-off).
+        await("the education report's values after indicators-service is back", Duration.ofSeconds(120), () -> {
+            given().header("Authorization", bearer("gems.admin")).post(url("/api/reports/outbox/deliveries?now=true")).then().statusCode(200);
+            return rollup("PRIMARY_COMPLETION_RATE", "ethnicity:MINORITY").get("female") != null;
+        });
+        given().header("Authorization", bearer("gems.admin")).post(url("/api/reports/outbox/deliveries?now=true")).then().statusCode(200);
+        JsonPath r = rollup("PRIMARY_COMPLETION_RATE", "ethnicity:MINORITY");
+        // Sent once: the figure is the reported one, from one source.
+        assertEquals(92.5, ((Number) r.get("female")).doubleValue(), 0.001);
+        assertEquals(91.0, ((Number) r.get("male")).doubleValue(), 0.001);
+        assertEquals(List.of("submission:" + det + ":v1"), r.getList("sources.reference"));
+        // indicators-service recorded one batch for this report version: a redelivery is answered from its Idempotency-Key.
+        List<Object> batches = given().header("Authorization", bearer("gems.admin")).get(url("/api/values/pushes?size=500")).then()
+                .statusCode(200).extract().jsonPath().getList("items.findAll { it.source.reference == 'submission:" + det + ":v1' }.id");
+        assertEquals(1, batches.size(), "one batch for the report version: " + batches);
+        given().header("Authorization", bearer("gems.admin")).get(url("/api/reports/outbox")).then().statusCode(200)
+                .body("pending", equalTo(0)).body("failed", equalTo(0));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> row(JsonPath c, String measure) {
+        for (Map<String, Object> o : c.<Map<String, Object>>getList("objectives")) {
+            for (Map<String, Object> r : (List<Map<String, Object>>) o.get("rows")) {
+                if (measure.equals(r.get("measureKey"))) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("no row " + measure);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> field(Map<String, Object> row, String name) {
+        return ((List<Map<String, Object>>) row.get("sources")).stream().map(s -> s.get(name)).toList();
+    }
+
+    /** The entries of an OOXML package (XLSX, DOCX) as text: the files are zips of XML parts. */
+    private static Map<String, String> unzip(byte[] bytes) throws IOException {
+        Map<String, String> parts = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                parts.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(parts.containsKey("[Content_Types].xml"), "an OOXML package");
+        return parts;
+    }
+
+    /** RFC 4180 records (quoted fields, doubled quotes, CRLF). */
+    private static List<List<String>> csvLines(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                record.add(cell.toString());
+                cell.setLength(0);
+            } else if (ch == '\n') {
+                record.add(cell.toString());
+                cell.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else if (ch != '\r') {
+                cell.append(ch);
+            }
+        }
+        return records;
+    }
+}

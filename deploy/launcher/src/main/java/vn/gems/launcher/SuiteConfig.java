@@ -1,0 +1,108 @@
+package vn.gems.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that differs between the demo suite ({@code deploy/gems up}) and the end-to-end test suite:
+ * ports, where state lives, database names. Demo secrets are the documented ones of the demo realm
+ * ({@code deploy/keycloak/gems-realm.json}); production takes them from the environment instead.
+ */
+public record SuiteConfig(
+        Path repoRoot,
+        Path stateDir,
+        Path keycloakInstallRoot,
+        boolean persistent,
+        int gatewayPort,
+        int plansPort,
+        int indicatorsPort,
+        int reportingPort,
+        int keycloakPort,
+        int keycloakManagementPort,
+        int embeddedPostgresPort,
+        String databasePrefix,
+        String serviceJvmOptions,
+        Map<String, String> extraEnvironment,
+        List<Path> extraRealmFiles) {
+
+    public static final String PLANS_CLIENT_SECRET = "plans-service-demo-secret";
+    public static final String REPORTING_CLIENT_SECRET = "reporting-service-demo-secret";
+    public static final String INDICATORS_CLIENT_SECRET = "indicators-service-demo-secret";
+
+    /** The demo suite: fixed, documented ports; state under {@code .gems/} in the clone, kept across restarts. */
+    public static SuiteConfig demo(Path repoRoot) {
+        return new SuiteConfig(repoRoot, repoRoot.resolve(".gems"), repoRoot.resolve(".gems"), true,
+                8080, 8081, 8082, 8083, 8180, 9180, 54329, "gems",
+                "-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k",
+                // The demo shows the API page; production keeps Swagger UI off (the default of the prod profile).
+                Map.of("SWAGGER_UI_ENABLED", "true"), List.of());
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    public String issuer() {
+        return keycloakUrl() + "/realms/gems";
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    public Path runDir() {
+        return stateDir.resolve("run");
+    }
+
+    public Path logDir() {
+        return stateDir.resolve("logs");
+    }
+
+    /** The gems realm, plus any other realm a test needs (e.g. a foreign realm whose tokens must be refused). */
+    public List<Path> realmFiles() {
+        List<Path> files = new java.util.ArrayList<>();
+        files.add(repoRoot.resolve("deploy/keycloak/gems-realm.json"));
+        files.addAll(extraRealmFiles);
+        return files;
+    }
+
+    public Path demoManifest() {
+        return repoRoot.resolve("deploy/demo/manifest.json");
+    }
+
+    /** One of the four Quarkus applications. */
+    public record Service(String name, String module, int port, String database) {
+        public Path jar(Path repoRoot) {
+            return repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    public Service plans() {
+        return new Service("plans-service", "plans-service", plansPort, databasePrefix + "_plans");
+    }
+
+    public Service indicators() {
+        return new Service("indicators-service", "indicators-service", indicatorsPort, databasePrefix + "_indicators");
+    }
+
+    public Service reporting() {
+        return new Service("reporting-service", "reporting-service", reportingPort, databasePrefix + "_reporting");
+    }
+
+    public Service gateway() {
+        return new Service("gateway", "gateway", gatewayPort, null);
+    }
+
+    public List<Service> dataServices() {
+        return List.of(indicators(), plans(), reporting());
+    }
+
+    public List<Service> allServices() {
+        return List.of(indicators(), plans(), reporting(), gateway());
+    }
+}

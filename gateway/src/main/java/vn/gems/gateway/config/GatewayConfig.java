@@ -1,0 +1,94 @@
+package vn.gems.gateway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The route table, the upstream services and the limits (README "Routes" documents the same table). */
+@ConfigMapping(prefix = "gems.gateway")
+public interface GatewayConfig {
+
+    /** Upstream services by name. */
+    Map<String, Upstream> services();
+
+    /** Path prefixes and where they go; the longest matching prefix wins. */
+    List<Route> routes();
+
+    Limits limits();
+
+    interface Upstream {
+        URI url();
+
+        /** Longest silence from the service before the gateway answers 504. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        @WithDefault("3s")
+        Duration connectTimeout();
+
+        /** Connections kept per service. */
+        @WithDefault("64")
+        int poolSize();
+
+        /**
+         * Requests in flight to this service beyond which the gateway answers 503 at once (with Retry-After)
+         * instead of queueing: overload is refused quickly, never turned into timeouts.
+         */
+        @WithDefault("512")
+        int maxInFlight();
+    }
+
+    interface Route {
+        /** A path prefix such as {@code /api/plans}; matches the prefix itself and everything below it. */
+        String prefix();
+
+        /** Name of an entry of {@link #services()}. */
+        String service();
+
+        /** Path sent upstream in place of the prefix; absent keeps the path as it is. */
+        Optional<String> rewrite();
+
+        /** Anonymous callers allowed (the portal's read-only routes, API documents). */
+        @WithDefault("false")
+        boolean anonymous();
+
+        /** Largest request body; more is refused with 413. Defaults to {@link Limits#maxBody()}. */
+        Optional<MemorySize> maxBody();
+
+        /** Overrides the service's timeout for this route. */
+        Optional<Duration> timeout();
+    }
+
+    interface Limits {
+        @WithDefault("1M")
+        MemorySize maxBody();
+
+        /** Largest {@code size} query parameter a list may ask for. */
+        @WithDefault("500")
+        int maxPageSize();
+
+        /** Per token subject (users) or client id (machines). */
+        RateLimit authenticated();
+
+        /** Per client IP, for the anonymous public routes. */
+        RateLimit anonymous();
+
+        /** How long the portal may cache public answers. */
+        @WithDefault("60s")
+        Duration publicMaxAge();
+    }
+
+    interface RateLimit {
+        @WithDefault("600")
+        int perMinute();
+
+        @WithDefault("100")
+        int burst();
+    }
+}

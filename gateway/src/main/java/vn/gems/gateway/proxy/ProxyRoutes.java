@@ -1,0 +1,366 @@
+package vn.gems.gateway.proxy;
+
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import vn.gems.gateway.config.GatewayConfig;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Routes {@code /api/**} to the services through Vert.x's reverse proxy, which streams bodies both ways
+ * (nothing is buffered in the heap). Before a request leaves: the token has been verified (Quarkus OIDC,
+ * proactive, JWKS cached); anonymous callers are refused except on anonymous routes; the caller is within
+ * its rate; the page size and body size are within limits; the service is not saturated. When a service
+ * cannot be reached or is too slow the caller gets a problem+json 503 or 504.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final Logger ACCESS = Logger.getLogger("gems.access");
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final GatewayConfig config;
+    private final RateLimiter rates = new RateLimiter();
+
+    public ProxyRoutes(GatewayConfig config) {
+        this.config = config;
+    }
+
+    /** A route with everything it needs at request time. */
+    private record Bound(GatewayConfig.Route route, HttpProxy proxy, AtomicInteger inFlight, int maxInFlight, long maxBody) {
+    }
+
+    void init(@Observes Router router, Vertx vertx) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
+        Map<String, HttpClient> clients = new HashMap<>();
+        Map<String, AtomicInteger> inFlight = new HashMap<>();
+        config.services().forEach((name, upstream) -> {
+            clients.put(name, client(vertx, upstream));
+            inFlight.put(name, new AtomicInteger());
+        });
+        List<GatewayConfig.Route> routes = config.routes().stream()
+                .sorted(Comparator.comparingInt((GatewayConfig.Route r) -> r.prefix().length()).reversed())
+                .toList();
+        for (GatewayConfig.Route route : routes) {
+            GatewayConfig.Upstream upstream = config.services().get(route.service());
+            if (upstream == null) {
+                throw new IllegalStateException("route " + route.prefix() + " names unknown service " + route.service());
+            }
+            long maxBody = route.maxBody().orElse(config.limits().maxBody()).asLongValue();
+            Bound bound = new Bound(route, proxy(clients.get(route.service()), route, upstream, maxBody),
+                    inFlight.get(route.service()), upstream.maxInFlight(), maxBody);
+            router.route(route.prefix()).handler(rc -> forward(rc, bound));
+            router.route(route.prefix() + "/*").handler(rc -> forward(rc, bound));
+        }
+        // Anything no route and no Quarkus endpoint took: a problem, like every other answer.
+        router.route().order(Integer.MAX_VALUE - 100).handler(rc -> Problems.send(rc.response(), 404, "NOT_FOUND", "Not found",
+                "Nothing is found at " + rc.request().path(), rc.request().path(),
+                incomingOrNew(rc.request().getHeader(REQUEST_ID))));
+        vertx.setPeriodic(60_000, id -> rates.evictIdle(System.nanoTime(), 600_000_000_000L));
+    }
+
+    private static HttpClient client(Vertx vertx, GatewayConfig.Upstream upstream) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout((int) upstream.connectTimeout().toMillis())
+                .setSsl("https".equals(upstream.url().getScheme()))
+                .setDecompressionSupported(false);
+        // A bounded wait queue: when every connection is busy and the queue is full, fail fast (→ 503).
+        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(upstream.poolSize())
+                .setMaxWaitQueueSize(upstream.maxInFlight()));
+    }
+
+    private HttpProxy proxy(HttpClient client, GatewayConfig.Route route, GatewayConfig.Upstream upstream, long maxBody) {
+        URI url = upstream.url();
+        int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
+        SocketAddress origin = SocketAddress.inetSocketAddress(port, url.getHost());
+        long timeout = route.timeout().orElse(upstream.timeout()).toMillis();
+        HttpProxy proxy = HttpProxy.reverseProxy(client)
+                .origin(ctx -> ctx.client().request(new RequestOptions().setServer(origin)
+                        .setMethod(ctx.request().getMethod()).setURI(ctx.request().getURI())
+                        .setIdleTimeout(timeout)))
+                .addInterceptor(new UpstreamFailures(route.service()))
+                .addInterceptor(new BodyLimitInterceptor(maxBody));
+        route.rewrite().ifPresent(target -> proxy.addInterceptor(new Rewrite(route.prefix(), target)));
+        if (route.anonymous()) {
+            proxy.addInterceptor(new PublicCache(config.limits().publicMaxAge()));
+        }
+        return proxy;
+    }
+
+    private void forward(RoutingContext rc, Bound bound) {
+        long start = System.nanoTime();
+        HttpServerRequest req = rc.request();
+        GatewayConfig.Route route = bound.route();
+        String requestId = incomingOrNew(req.getHeader(REQUEST_ID));
+        MDC.put("requestId", requestId);
+        req.headers().set(REQUEST_ID, requestId);
+        rc.response().putHeader(REQUEST_ID, requestId);
+        SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser u ? u.getSecurityIdentity() : null;
+        boolean anonymous = identity == null || identity.isAnonymous();
+        rc.addEndHandler(v -> access(rc, route, identity, requestId, start));
+        String path = req.path();
+        if (!route.anonymous() && anonymous) {
+            rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"gems\"");
+            Problems.send(rc.response(), 401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", path, requestId);
+            return;
+        }
+        GatewayConfig.RateLimit limit = anonymous ? config.limits().anonymous() : config.limits().authenticated();
+        long wait = rates.acquire(rateKey(rc, identity, anonymous), limit.perMinute(), limit.burst(), System.nanoTime());
+        if (wait > 0) {
+            rc.response().putHeader("Retry-After", String.valueOf(wait));
+            Problems.send(rc.response(), 429, "RATE_LIMITED", "Too many requests",
+                    "Slow down: at most " + limit.perMinute() + " requests a minute; retry after " + wait + " s", path, requestId);
+            return;
+        }
+        String size = req.getParam("size");
+        if (size != null && !size.isBlank() && tooLarge(size, config.limits().maxPageSize())) {
+            Problems.send(rc.response(), 400, "PAGE_SIZE_TOO_LARGE", "Bad request",
+                    "size must be a number from 1 to " + config.limits().maxPageSize(), path, requestId);
+            return;
+        }
+        String length = req.getHeader("Content-Length");
+        if (length != null && declaredTooLarge(length, bound.maxBody())) {
+            rc.response().putHeader("Connection", "close");
+            Problems.send(rc.response(), 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                    "This route accepts at most " + MemorySizeText.of(bound.maxBody()), path, requestId);
+            return;
+        }
+        if (bound.inFlight().incrementAndGet() > bound.maxInFlight()) {
+            bound.inFlight().decrementAndGet();
+            rc.response().putHeader("Retry-After", "1");
+            Problems.send(rc.response(), 503, "SERVICE_BUSY", "Service unavailable",
+                    route.service() + " is at capacity; retry shortly", path, requestId);
+            return;
+        }
+        rc.addEndHandler(v -> bound.inFlight().decrementAndGet());
+        String forwardedFor = req.remoteAddress() == null ? null : req.remoteAddress().host();
+        if (forwardedFor != null) {
+            req.headers().set("X-Forwarded-For", forwardedFor);
+        }
+        req.headers().set("X-Forwarded-Proto", req.scheme());
+        req.headers().set("X-Forwarded-Host", String.valueOf(req.authority()));
+        if (!route.anonymous()) {
+            // Authenticated answers are personal: no shared cache may keep them.
+            rc.addHeadersEndHandler(v -> {
+                if (rc.response().headers().get("Cache-Control") == null) {
+                    rc.response().headers().set("Cache-Control", "no-store");
+                }
+            });
+        }
+        bound.proxy().handle(req);
+    }
+
+    private static String rateKey(RoutingContext rc, SecurityIdentity identity, boolean anonymous) {
+        if (!anonymous && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return "sub:" + jwt.getSubject();
+        }
+        if (!anonymous) {
+            return "principal:" + identity.getPrincipal().getName();
+        }
+        return "ip:" + (rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().host());
+    }
+
+    private static boolean tooLarge(String size, int max) {
+        try {
+            long s = Long.parseLong(size.trim());
+            return s > max;
+        } catch (NumberFormatException e) {
+            return false; // the service answers a precise 400 for a malformed number
+        }
+    }
+
+    private static boolean declaredTooLarge(String length, long max) {
+        try {
+            return Long.parseLong(length.trim()) > max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void onFailure(RoutingContext rc) {
+        Throwable f = rc.failure();
+        String requestId = incomingOrNew(rc.request().getHeader(REQUEST_ID));
+        if (f instanceof AuthenticationException || (f != null && f.getClass().getSimpleName().startsWith("Authentication"))) {
+            rc.response().putHeader(REQUEST_ID, requestId)
+                    .putHeader("WWW-Authenticate", "Bearer realm=\"gems\", error=\"invalid_token\"");
+            Problems.send(rc.response(), 401, "INVALID_TOKEN", "Unauthorized",
+                    "The bearer token is invalid, expired or not meant for this API", rc.request().path(), requestId);
+            return;
+        }
+        if (rc.statusCode() == 401 || rc.statusCode() == 403) {
+            Problems.send(rc.response().putHeader(REQUEST_ID, requestId), rc.statusCode(),
+                    rc.statusCode() == 401 ? "UNAUTHENTICATED" : "FORBIDDEN",
+                    rc.statusCode() == 401 ? "Unauthorized" : "Forbidden",
+                    rc.statusCode() == 401 ? "A valid bearer token is required" : "Not allowed", rc.request().path(), requestId);
+            return;
+        }
+        if (rc.statusCode() == 413) {
+            Problems.send(rc.response().putHeader(REQUEST_ID, requestId), 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                    "The request body is too large", rc.request().path(), requestId);
+            return;
+        }
+        if (f != null) {
+            LOG.errorf(f, "Gateway failure on %s (request %s)", rc.request().path(), requestId);
+            Problems.send(rc.response().putHeader(REQUEST_ID, requestId), 500, "INTERNAL_ERROR", "Internal error",
+                    "Something went wrong in the gateway; quote the request id when you report it", rc.request().path(), requestId);
+            return;
+        }
+        rc.next();
+    }
+
+    private static void access(RoutingContext rc, GatewayConfig.Route route, SecurityIdentity identity, String requestId, long start) {
+        String client = "-";
+        String agency = "-";
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            client = String.valueOf(jwt.<Object>getClaim("azp"));
+            Object a = jwt.getClaim("agency");
+            agency = a == null ? "-" : a.toString().replace("\"", "");
+        }
+        ACCESS.infof("requestId=%s client=%s agency=%s method=%s route=%s path=%s status=%d latencyMs=%.1f",
+                requestId, client, agency, rc.request().method(), route.prefix(), rc.request().path(),
+                rc.response().getStatusCode(), (System.nanoTime() - start) / 1e6);
+    }
+
+    static String incomingOrNew(String id) {
+        return id != null && ACCEPTABLE_ID.matcher(id).matches() ? id : UUID.randomUUID().toString();
+    }
+
+    /** Counts the streamed body against the route's limit (chunked bodies carry no Content-Length). */
+    static final class BodyLimitInterceptor implements ProxyInterceptor {
+        static final String EXCEEDED = "gems.bodyExceeded";
+        private final long limit;
+
+        BodyLimitInterceptor(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            Body body = request.getBody();
+            // Only chunked bodies have no declared length (HTTP/2 is off); declared lengths were checked already.
+            if (body != null && body.length() < 0 && "chunked".equalsIgnoreCase(request.proxiedRequest().getHeader("Transfer-Encoding"))) {
+                LimitedBody limited = new LimitedBody(body.stream(), limit);
+                context.set(EXCEEDED, limited);
+                request.setBody(Body.body(limited, -1));
+            }
+            return context.sendRequest();
+        }
+    }
+
+    /** Turns a failure to reach the service into a problem: 503 when it is down or full, 504 when too slow. */
+    static final class UpstreamFailures implements ProxyInterceptor {
+        private final String service;
+
+        UpstreamFailures(String service) {
+            this.service = service;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                ProxyRequest request = context.request();
+                String requestId = request.headers().get(REQUEST_ID);
+                LimitedBody limited = context.get(BodyLimitInterceptor.EXCEEDED, LimitedBody.class);
+                if (limited != null && limited.exceeded()) {
+                    ProxyResponse r = request.release().response().setStatusCode(413)
+                            .putHeader("Content-Type", Problems.MEDIA_TYPE).putHeader("Connection", "close")
+                            .setBody(Body.body(Problems.body(413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                                    "The request body is larger than this route accepts", request.proxiedRequest().path(), requestId)));
+                    return Future.succeededFuture(r);
+                }
+                String message = String.valueOf(failure.getMessage()).toLowerCase();
+                boolean timeout = failure.getClass().getSimpleName().contains("Timeout") || message.contains("timeout");
+                boolean full = message.contains("wait queue");
+                boolean down = failure instanceof ConnectException || failure.getCause() instanceof ConnectException;
+                int status = timeout ? 504 : (down || full) ? 503 : 502;
+                String code = timeout ? "UPSTREAM_TIMEOUT" : full ? "SERVICE_BUSY" : down ? "SERVICE_UNAVAILABLE" : "BAD_GATEWAY";
+                String detail = timeout ? service + " did not answer in time" : full ? service + " is at capacity; retry shortly"
+                        : down ? service + " is not reachable right now" : service + " failed to answer";
+                LOG.warnf("Upstream %s failed for %s %s (request %s): %s", service, request.getMethod(), request.getURI(),
+                        requestId, failure.toString());
+                ProxyResponse response = request.release().response()
+                        .setStatusCode(status)
+                        .putHeader("Content-Type", Problems.MEDIA_TYPE)
+                        .setBody(Body.body(Problems.body(status, code, timeout ? "Gateway timeout" : status == 503 ? "Service unavailable" : "Bad gateway",
+                                detail, request.proxiedRequest().path(), requestId)));
+                if (status == 503) {
+                    response.putHeader("Retry-After", full ? "1" : "5");
+                }
+                return Future.succeededFuture(response);
+            });
+        }
+    }
+
+    /** Replaces a route's prefix by its {@code rewrite} path (the API documents: /openapi/plans → /q/openapi). */
+    static final class Rewrite implements ProxyInterceptor {
+        private final String prefix;
+        private final String target;
+
+        Rewrite(String prefix, String target) {
+            this.prefix = prefix;
+            this.target = target;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            String uri = context.request().getURI();
+            if (uri.startsWith(prefix)) {
+                context.request().setURI(target + uri.substring(prefix.length()));
+            }
+            return context.sendRequest();
+        }
+    }
+
+    /** Human form of a byte count for problem details. */
+    static final class MemorySizeText {
+        private MemorySizeText() {
+        }
+
+        static String of(long bytes) {
+            if (bytes >= 1 << 30 && bytes % (1 << 30) == 0) {
+                return (bytes >> 30) + " GB";
+            }
+            if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+                return (bytes >> 20) + " MB";
+            }
+            if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+                return (bytes >> 10) + " KB";
+            }
+            return bytes + " bytes";
+        }
+    }
+}

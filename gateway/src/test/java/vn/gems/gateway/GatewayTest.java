@@ -1,0 +1,188 @@
+package vn.gems.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.gems.common.testing.TestTokens;
+
+import java.io.InputStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(FakeUpstreams.class)
+class GatewayTest {
+
+    static final String TOKEN = TestTokens.bearer("health.reporter", "TTH-DOH", "reporter");
+
+    @Test
+    void noTokenIsRefusedBeforeTheService() {
+        given().get("/api/plans").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"gems\"")
+                .body("code", equalTo("UNAUTHENTICATED"))
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void badTokensAre401Problems() {
+        String good = TestTokens.user("a", "TTH-DOH", "reporter");
+        String[] p = good.split("\\.");
+        String tampered = p[0] + "." + p[1].substring(0, p[1].length() - 3) + "xyz." + p[2];
+        given().header("Authorization", "Bearer " + tampered).get("/api/plans").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("INVALID_TOKEN"));
+        String alien = TestTokens.builder("a", "TTH-DOH", "reporter").audience("account").sign(TestTokens.privateKey());
+        given().header("Authorization", "Bearer " + alien).get("/api/plans").then().statusCode(401)
+                .body("code", equalTo("INVALID_TOKEN"));
+        given().header("Authorization", "Bearer not-a-jwt").get("/api/plans").then().statusCode(401)
+                .body("code", equalTo("INVALID_TOKEN"));
+    }
+
+    @Test
+    void validTokenIsForwardedWithRequestIdAndPathUnchanged() {
+        given().header("Authorization", TOKEN).header("X-Request-Id", "trace-1")
+                .get("/api/plans/42?view=summary").then().statusCode(200)
+                .header("X-Request-Id", "trace-1")
+                .body("uri", equalTo("/api/plans/42?view=summary"))
+                .body("authorization", equalTo(true))
+                .body("requestId", equalTo("trace-1"))
+                .body("forwardedFor", notNullValue());
+    }
+
+    @Test
+    void gatewayMakesARequestIdWhenNoneOrAHostileOneIsSent() {
+        given().header("Authorization", TOKEN).header("X-Request-Id", "bad id\r\nInjected: yes")
+                .get("/api/reports").then().statusCode(200)
+                .body("requestId", notNullValue())
+                .header("Injected", nullValue());
+    }
+
+    @Test
+    void stoppedServiceIs503ProblemWithRetryAfter() {
+        given().header("Authorization", TOKEN).get("/api/indicators").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("instance", equalTo("/api/indicators"));
+    }
+
+    @Test
+    void slowServiceIs504Problem() {
+        given().header("Authorization", TOKEN).get("/api/plans/slow").then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("code", equalTo("UPSTREAM_TIMEOUT"));
+    }
+
+    @Test
+    void largeBodiesAreStreamedThrough() {
+        long size = 64L * 1024 * 1024;
+        InputStream body = new InputStream() {
+            long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                left -= n;
+                return n;
+            }
+        };
+        given().header("Authorization", TOKEN).contentType("text/csv").body(body)
+                .post("/api/reports/upload").then().statusCode(200)
+                .body("bytes", equalTo((int) size));
+    }
+
+    @Test
+    void apiDocumentsAreAnonymousAndRewritten() {
+        given().get("/openapi/plans").then().statusCode(200).body("path", equalTo("/q/openapi"))
+                .body("authorization", equalTo(false));
+    }
+
+    @Test
+    void corsAllowsOnlyListedOrigins() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "GET")
+                .options("/api/plans").then()
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/plans").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void unknownPathsOutsideTheRoutesAreProblems() {
+        given().get("/nothing/here").then().statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("NOT_FOUND"));
+        given().header("Authorization", TOKEN).get("/apix").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthIsPublic() {
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void securityHeadersOnEveryAnswer() {
+        for (var r : java.util.List.of(given().get("/api/plans"), given().header("Authorization", TOKEN).get("/api/plans/1"),
+                given().get("/q/health"), given().header("Authorization", TOKEN).get("/api/indicators"))) {
+            r.then().header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                    .header("Strict-Transport-Security", notNullValue());
+        }
+        given().header("Authorization", TOKEN).get("/api/plans/1").then().header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void declaredOversizedBodyIs413BeforeTheService() {
+        byte[] body = new byte[2 * 1024 * 1024];
+        given().header("Authorization", TOKEN).contentType("application/json").body(body)
+                .post("/api/plans").then().statusCode(413)
+                .contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void chunkedOversizedBodyIs413WhileStreaming() {
+        InputStream body = new InputStream() {
+            long left = 3L * 1024 * 1024;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'y' : -1;
+            }
+        };
+        // An InputStream body without a length goes chunked: the limit is enforced while counting.
+        given().header("Authorization", TOKEN).contentType("application/json").body(body)
+                .post("/api/plans/echo").then().statusCode(413)
+                .contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void pageSizeAboveTheMaximumIs400() {
+        given().header("Authorization", TOKEN).get("/api/plans?size=501").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("PAGE_SIZE_TOO_LARGE"));
+        given().header("Authorization", TOKEN).get("/api/plans?size=500").then().statusCode(200);
+    }
+
+    @Test
+    void publicAnswersAreCacheableAndConditional() {
+        var first = given().get("/api/public/plans/7").then().statusCode(200)
+                .header("Cache-Control", "public, max-age=60")
+                .header("ETag", notNullValue()).extract();
+        String etag = first.header("ETag");
+        given().header("If-None-Match", etag).get("/api/public/plans/7").then().statusCode(304)
+                .header("ETag", etag);
+        given().header("If-None-Match", "\"other\"").get("/api/public/plans/7").then().statusCode(200);
+    }
+}

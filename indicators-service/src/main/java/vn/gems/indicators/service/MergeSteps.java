@@ -1,0 +1,41 @@
+package vn.gems.indicators.service;
+
+import java.sql.SQLException;
+
+/** The steps after staging, shared by file pushes and JSON batches. */
+final class MergeSteps {
+
+    private MergeSteps() {
+    }
+
+    /** Receives the phase a job is in, for progress reports. */
+    interface Phase {
+        void enter(String phase) throws SQLException;
+    }
+
+    /**
+     * Runs the set checks, the diff and the overwrite rule; in commit-good-rows mode drops what they reject.
+     * Returns false when rows were rejected and the batch must not commit (all-or-nothing mode).
+     */
+    static boolean check(ValueMerge m, GroupChecks groups, Writer writer, boolean replace, boolean skipBad, Rejections rejections, Phase phase)
+            throws SQLException {
+        phase.enter("VALIDATING");
+        m.lock();
+        rejections.setPhase();
+        m.checkSets(groups, !replace, rejections);
+        long[] bad = rejections.takeSetLines();
+        if (skipBad) {
+            m.dropLines(bad, bad.length);
+        }
+        m.diff();
+        if (!writer.privileged()) {
+            m.checkOwnership(writer.agency(), rejections);
+            long[] foreign = rejections.takeSetLines();
+            if (skipBad) {
+                m.dropLines(foreign, foreign.length);
+            }
+        }
+        rejections.flush();
+        return skipBad || rejections.errors() == 0;
+    }
+}

@@ -1,0 +1,298 @@
+package vn.gems.indicators.service;
+
+import vn.gems.indicators.rest.PushView;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code value_push} and {@code value_push_rejection} tables, over plain JDBC (several connections write them). */
+public final class PushStore {
+
+    private PushStore() {
+    }
+
+    /** A new batch row. */
+    public record NewPush(String kind, String status, String mode, String format, boolean dryRun, String onError,
+                          String sourceKind, String reference, String agency, String system, String slice,
+                          String createdBy, String idemScope, String idemKey, Character defaultStatus, Long catalogueRevision,
+                          String sha256) {
+    }
+
+    private static final String COLUMNS = "id, kind, status, mode, format, dry_run, on_error, committed, source_kind, source_reference, "
+            + "source_agency, source_system, slice, created_by, created_at, finished_at, rows_read, rows_accepted, rows_rejected, "
+            + "inserted, updated, unchanged, retired, retained_foreign, message, content_sha256, response_status";
+
+    /** A stored batch row plus what replaying its answer needs. */
+    public record Row(PushView view, String contentSha256, Integer responseStatus) {
+    }
+
+    public static long insert(Connection c, NewPush p) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                insert into value_push (kind, status, mode, format, dry_run, on_error, source_kind, source_reference, source_agency,
+                                        source_system, slice, created_by, idem_scope, idem_key, default_status, catalogue_revision, content_sha256)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+            st.setString(1, p.kind());
+            st.setString(2, p.status());
+            st.setString(3, p.mode());
+            st.setString(4, p.format());
+            st.setBoolean(5, p.dryRun());
+            st.setString(6, p.onError());
+            st.setString(7, p.sourceKind());
+            st.setString(8, p.reference());
+            st.setString(9, p.agency());
+            st.setString(10, p.system());
+            st.setString(11, p.slice());
+            st.setString(12, p.createdBy());
+            st.setString(13, p.idemScope());
+            st.setString(14, p.idemKey());
+            st.setString(15, p.defaultStatus() == null ? null : String.valueOf(p.defaultStatus()));
+            if (p.catalogueRevision() == null) {
+                st.setNull(16, Types.BIGINT);
+            } else {
+                st.setLong(16, p.catalogueRevision());
+            }
+            st.setString(17, p.sha256());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public static void progress(Connection c, long id, String status, long read, long accepted, long rejected) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("update value_push set status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ? where id = ?")) {
+            st.setString(1, status);
+            st.setLong(2, read);
+            st.setLong(3, accepted);
+            st.setLong(4, rejected);
+            st.setLong(5, id);
+            st.executeUpdate();
+        }
+    }
+
+    public static void status(Connection c, long id, String status) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("update value_push set status = ? where id = ?")) {
+            st.setString(1, status);
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
+    public static void hash(Connection c, long id, String sha256) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("update value_push set content_sha256 = ? where id = ?")) {
+            st.setString(1, sha256);
+            st.setLong(2, id);
+            st.executeUpdate();
+        }
+    }
+
+    /** The final state of a batch. */
+    public record Outcome(String status, boolean committed, long read, long accepted, long rejected, ValueMerge.Counts counts,
+                          String message, int responseStatus, String touched) {
+        public Outcome(String status, boolean committed, long read, long accepted, long rejected, ValueMerge.Counts counts,
+                       String message, int responseStatus) {
+            this(status, committed, read, accepted, rejected, counts, message, responseStatus, null);
+        }
+    }
+
+    public static void finish(Connection c, long id, Outcome o) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                update value_push set status = ?, committed = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?, inserted = ?,
+                       updated = ?, unchanged = ?, retired = ?, retained_foreign = ?, message = ?, response_status = ?, finished_at = now(),
+                       touched = ?
+                where id = ?""")) {
+            ValueMerge.Counts k = o.counts() == null ? new ValueMerge.Counts(0, 0, 0, 0) : o.counts();
+            st.setString(1, o.status());
+            st.setBoolean(2, o.committed());
+            st.setLong(3, o.read());
+            st.setLong(4, o.accepted());
+            st.setLong(5, o.rejected());
+            st.setLong(6, k.inserted());
+            st.setLong(7, k.updated());
+            st.setLong(8, o.counts() == null ? 0 : Math.max(0, o.accepted() - k.inserted() - k.updated()));
+            st.setLong(9, k.retired());
+            st.setLong(10, k.retainedForeign());
+            if (o.message() == null) {
+                st.setNull(11, Types.VARCHAR);
+            } else {
+                st.setString(11, o.message().length() > 2000 ? o.message().substring(0, 2000) : o.message());
+            }
+            st.setInt(12, o.responseStatus());
+            st.setString(13, o.touched() != null && o.touched().length() <= 4000 ? o.touched() : null);
+            st.setLong(14, id);
+            st.executeUpdate();
+        }
+    }
+
+    public static void rejections(Connection c, long id, int firstSeq, List<RowError> errors) throws SQLException {
+        if (errors.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "insert into value_push_rejection (push_id, seq, line, column_name, code, message) values (?, ?, ?, ?, ?, ?)")) {
+            int seq = firstSeq;
+            for (RowError e : errors) {
+                st.setLong(1, id);
+                st.setInt(2, seq++);
+                st.setLong(3, e.line());
+                st.setString(4, e.column());
+                st.setString(5, e.code());
+                st.setString(6, e.message().length() > 1000 ? e.message().substring(0, 1000) : e.message());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    public static Optional<Row> find(Connection c, long id, int inline) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from value_push where id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(row(c, rs, inline));
+            }
+        }
+    }
+
+    public static Optional<Row> findByKey(Connection c, String scope, String key, int inline) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from value_push where idem_scope = ? and idem_key = ?")) {
+            st.setString(1, scope);
+            st.setString(2, key);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(row(c, rs, inline));
+            }
+        }
+    }
+
+    /** What an identical earlier push needs to match: the same bytes, pushed the same way by the same writer. */
+    public record Identity(String sha256, String createdBy, String agency, String format, char defaultStatus, long catalogueRevision) {
+    }
+
+    /** An earlier push the same file can stand for. */
+    public record Earlier(long id, long rowsRead, long rowsAccepted, java.util.Set<String> slices) {
+    }
+
+    /** The latest committed, clean upsert of the same content and settings, with the slices it touched. */
+    public static Optional<Earlier> findIdentical(Connection c, Identity id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                select id, rows_read, rows_accepted, touched from value_push
+                where content_sha256 = ? and created_by = ? and source_agency is not distinct from ? and format = ? and default_status = ?
+                  and catalogue_revision = ? and kind = 'PUSH' and mode = 'UPSERT' and status = 'SUCCEEDED' and committed and not dry_run
+                  and rows_rejected = 0 and touched is not null and touched <> ''
+                order by id desc limit 1""")) {
+            st.setString(1, id.sha256());
+            st.setString(2, id.createdBy());
+            st.setString(3, id.agency());
+            st.setString(4, id.format());
+            st.setString(5, String.valueOf(id.defaultStatus()));
+            st.setLong(6, id.catalogueRevision());
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Earlier(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        new java.util.TreeSet<>(java.util.Arrays.asList(rs.getString(4).split(",")))));
+            }
+        }
+    }
+
+    public static List<PushView.RejectionView> rejectionPage(Connection c, long id, long offset, int limit) throws SQLException {
+        List<PushView.RejectionView> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "select line, column_name, code, message from value_push_rejection where push_id = ? order by line, seq offset ? limit ?")) {
+            st.setLong(1, id);
+            st.setLong(2, offset);
+            st.setInt(3, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PushView.RejectionView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static long rejectionCount(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select count(*) from value_push_rejection where push_id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Batches visible to an agency (all when {@code agency} is null), newest first. */
+    public static List<PushView> list(Connection c, String agency, long offset, int limit) throws SQLException {
+        List<PushView> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from value_push where (? is null or source_agency = ?) "
+                + "order by id desc offset ? limit ?")) {
+            st.setString(1, agency);
+            st.setString(2, agency);
+            st.setLong(3, offset);
+            st.setInt(4, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(view(rs, 0, List.of()));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static long count(Connection c, String agency) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select count(*) from value_push where (? is null or source_agency = ?)")) {
+            st.setString(1, agency);
+            st.setString(2, agency);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Pushes cut off by a restart are marked failed at start-up (their data transaction was rolled back). */
+    public static int failInterrupted(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                update value_push set status = 'FAILED', committed = false, finished_at = now(), response_status = coalesce(response_status, 500),
+                       message = 'interrupted by a restart of indicators-service before it finished; nothing was written; push again'
+                where status in ('RECEIVING', 'VALIDATING', 'MERGING')""")) {
+            return st.executeUpdate();
+        }
+    }
+
+    private static Row row(Connection c, ResultSet rs, int inline) throws SQLException {
+        long id = rs.getLong("id");
+        long total = rejectionCount(c, id);
+        List<PushView.RejectionView> first = inline > 0 && total > 0 ? rejectionPage(c, id, 0, inline) : List.of();
+        int status = rs.getInt("response_status");
+        return new Row(view(rs, total, first), rs.getString("content_sha256"), rs.wasNull() ? null : status);
+    }
+
+    private static PushView view(ResultSet rs, long rejectionsTotal, List<PushView.RejectionView> rejections) throws SQLException {
+        long inserted = rs.getLong("inserted");
+        long updated = rs.getLong("updated");
+        long retired = rs.getLong("retired");
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new PushView(rs.getLong("id"), rs.getString("kind"), rs.getString("status"), rs.getString("mode"), rs.getString("format"),
+                rs.getBoolean("dry_run"), rs.getString("on_error"), rs.getBoolean("committed"),
+                new PushView.SourceView(rs.getString("source_kind"), rs.getString("source_reference"), rs.getString("source_agency"),
+                        rs.getString("source_system")),
+                rs.getString("slice"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant(), rs.getLong("rows_read"), rs.getLong("rows_accepted"),
+                rs.getLong("rows_rejected"), inserted, updated, rs.getLong("unchanged"), retired, rs.getLong("retained_foreign"),
+                inserted + updated + retired, rs.getString("message"), rejectionsTotal, rejections);
+    }
+}

@@ -1,0 +1,43 @@
+package vn.gems.plans.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+
+/** indicators-service as plans-service uses it (README, "Service-to-service contracts"), with our service token. */
+@RegisterRestClient(configKey = "indicators")
+@OidcClientFilter
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public interface IndicatorsApi {
+
+    /** The indicators among {@code codes} (comma-separated) that exist. */
+    @GET
+    @Path("/indicators")
+    IndicatorPage indicators(@QueryParam("codes") String codes, @QueryParam("size") int size);
+
+    /** One administrative unit, or 404. */
+    @GET
+    @Path("/units/{code}")
+    UnitRef unit(@PathParam("code") String code);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IndicatorPage(List<IndicatorRef> items, Long total) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IndicatorRef(String code) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UnitRef(String code) {
+    }
+}

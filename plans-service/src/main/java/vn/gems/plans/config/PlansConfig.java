@@ -1,0 +1,40 @@
+package vn.gems.plans.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Business settings of plans-service ({@code gems.plans.*}). */
+@ConfigMapping(prefix = "gems.plans")
+public interface PlansConfig {
+
+    /** Check agencies' and plans' administrative-unit codes against indicators-service. */
+    @WithDefault("true")
+    boolean validateUnits();
+
+    /** Check measures' indicator codes against indicators-service's catalogue. */
+    @WithDefault("true")
+    boolean validateIndicators();
+
+    Outbox outbox();
+
+    /** Delivery of lifecycle events to reporting-service. */
+    interface Outbox {
+        /** How often the relay looks for due events ({@code off} disables it); read by the scheduler. */
+        @WithDefault("2s")
+        String every();
+
+        /** Events delivered per run. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** First retry delay after a failed delivery; doubles per attempt. */
+        @WithDefault("5s")
+        Duration backoff();
+
+        /** Longest delay between two attempts (the relay stops at the first refusal, so retries stay cheap). */
+        @WithDefault("1m")
+        Duration maxBackoff();
+    }
+}

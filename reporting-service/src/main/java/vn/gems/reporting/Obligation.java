@@ -1,0 +1,86 @@
+package vn.gems.reporting;
+
+import vn.gems.common.persistence.VersionedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A duty to report (nghĩa vụ báo cáo): an agency owes a report of some kind for a period to a receiving agency
+ * by a due date. Its natural key (plan, rule, period, assigned agency) makes generation idempotent.
+ */
+@Entity
+@Table(name = "obligation")
+public class Obligation extends VersionedEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "plan_id", nullable = false)
+    public Long planId;
+
+    @Column(name = "plan_version", nullable = false)
+    public int planVersion;
+
+    @Column(name = "rule_key", nullable = false)
+    public String ruleKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RuleKind kind;
+
+    /** {@code 2024} for an annual report, {@code 2024S1} for a 6-month one. */
+    @Column(nullable = false)
+    public String period;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    /** The agency the plan names; stays fixed. */
+    @Column(name = "assigned_agency", nullable = false)
+    public String assignedAgency;
+
+    /** Who holds the duty now: the assigned agency, or its successor after a retirement. */
+    @Column(nullable = false)
+    public String agency;
+
+    @Column(name = "receiving_agency", nullable = false)
+    public String receivingAgency;
+
+    /** The administrative unit the agency's values are about. */
+    @Column(name = "unit_code")
+    public String unitCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Coverage coverage;
+
+    /** Key of the rule whose reports this one consolidates upward, or null. */
+    public String consolidates;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ObligationState state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reminder_stage", nullable = false)
+    public ReminderStage reminderStage = ReminderStage.NONE;
+
+    @Column(name = "first_submitted_at")
+    public Instant firstSubmittedAt;
+
+    @Column(name = "handed_over_from")
+    public String handedOverFrom;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+}

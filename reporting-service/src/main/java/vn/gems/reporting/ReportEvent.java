@@ -1,0 +1,45 @@
+package vn.gems.reporting;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One step of a report's life (created, edited, submitted, returned, accepted), for the audit trail. */
+@Entity
+@Table(name = "report_event")
+public class ReportEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "report_id", nullable = false)
+    public Long reportId;
+
+    @Column(nullable = false)
+    public String action;
+
+    @Column(nullable = false)
+    public String actor;
+
+    public String detail;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    public static ReportEvent of(long reportId, String action, String actor, String detail) {
+        ReportEvent e = new ReportEvent();
+        e.reportId = reportId;
+        e.action = action;
+        e.actor = actor;
+        e.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+        e.at = Instant.now();
+        return e;
+    }
+}

@@ -1,0 +1,76 @@
+package vn.gems.reporting.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Calls to indicators-service under timeout, retry and circuit breaker. 4xx answers come out as
+ * {@link PeerRejected}; a peer that is down or slow becomes a 503 problem ({@code INDICATORS_SERVICE_UNAVAILABLE}).
+ */
+@ApplicationScoped
+public class IndicatorsClient {
+
+    private static final String PEER = "indicators-service";
+
+    private final IndicatorsApi api;
+
+    public IndicatorsClient(@RestClient IndicatorsApi api) {
+        this.api = api;
+    }
+
+    /** Writes values; the key makes a redelivery harmless. The outbox retries on its own schedule, so no retry here. */
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "batchDown", skipOn = PeerRejected.class)
+    public JsonNode batch(String idempotencyKey, JsonNode body) {
+        try {
+            return api.batch(idempotencyKey, body);
+        } catch (RuntimeException e) {
+            throw PeerFailures.classify(PEER, e);
+        }
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, abortOn = PeerRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "rollupsDown", skipOn = PeerRejected.class)
+    public JsonNode rollups(JsonNode body) {
+        try {
+            return api.rollups(body);
+        } catch (RuntimeException e) {
+            throw PeerFailures.classify(PEER, e);
+        }
+    }
+
+    /** The catalogue entries of the given indicator codes (those that exist). */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, abortOn = PeerRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "catalogueDown", skipOn = PeerRejected.class)
+    public JsonNode indicators(String codes) {
+        try {
+            return api.indicators(codes, 500);
+        } catch (RuntimeException e) {
+            throw PeerFailures.classify(PEER, e);
+        }
+    }
+
+    JsonNode catalogueDown(String codes) {
+        throw PeerFailures.unavailable(PEER, null);
+    }
+
+    JsonNode batchDown(String idempotencyKey, JsonNode body) {
+        throw PeerFailures.unavailable(PEER, null);
+    }
+
+    JsonNode rollupsDown(JsonNode body) {
+        throw PeerFailures.unavailable(PEER, null);
+    }
+}

@@ -1,0 +1,81 @@
+package vn.gems.reporting.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Calls to plans-service under timeout, retry and circuit breaker. A 404 is an answer (empty); another 4xx is
+ * {@link PeerRejected}; a peer that is down or slow becomes a 503 problem ({@code PLANS_SERVICE_UNAVAILABLE}).
+ */
+@ApplicationScoped
+public class PlansClient {
+
+    private static final String PEER = "plans-service";
+
+    private final PlansApi api;
+
+    public PlansClient(@RestClient PlansApi api) {
+        this.api = api;
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "planDown", skipOn = PeerRejected.class)
+    public Optional<JsonNode> planVersion(long id, int version) {
+        return call(() -> api.planVersion(id, version));
+    }
+
+    /** The plan's current version, by id or code. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "agencyDown", skipOn = PeerRejected.class)
+    public Optional<JsonNode> plan(String idOrCode) {
+        return call(() -> api.plan(idOrCode));
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "agencyDown", skipOn = PeerRejected.class)
+    public Optional<JsonNode> agency(String code) {
+        return call(() -> api.agency(code));
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "agencyDown", skipOn = PeerRejected.class)
+    public Optional<JsonNode> holders(String code) {
+        return call(() -> api.holders(code));
+    }
+
+    Optional<JsonNode> planDown(long id, int version) {
+        throw PeerFailures.unavailable(PEER, null);
+    }
+
+    Optional<JsonNode> agencyDown(String code) {
+        throw PeerFailures.unavailable(PEER, null);
+    }
+
+    private static Optional<JsonNode> call(java.util.function.Supplier<JsonNode> call) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (RuntimeException e) {
+            RuntimeException c = PeerFailures.classify(PEER, e);
+            if (c instanceof PeerRejected r && r.status() == 404) {
+                return Optional.empty();
+            }
+            throw c;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package vn.gems.reporting.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.gems.common.problem.FieldError;
+import vn.gems.common.problem.ProblemException;
+import vn.gems.common.security.Roles;
+import vn.gems.reporting.PublishedConsolidation;
+import vn.gems.reporting.mapping.ContentCodec;
+import vn.gems.reporting.service.ConsolidationService;
+import vn.gems.reporting.service.ObligationGenerator;
+import vn.gems.reporting.service.export.DocumentBuilder;
+import vn.gems.reporting.service.export.Exporter;
+import vn.gems.reporting.service.export.Format;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Consolidated reports (báo cáo tổng hợp) per plan and period, their exports and their publication. */
+@Path("/api/reports/plans/{planId}")
+@Tag(name = "Consolidation", description = "Tổng hợp: completeness, target progress with sources, narratives, child plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ConsolidationResource {
+
+    private final ConsolidationService consolidation;
+    private final DocumentBuilder documents;
+    private final Exporter exporter;
+    private final ContentCodec codec;
+    private final ObligationGenerator generator;
+
+    public ConsolidationResource(ConsolidationService consolidation, DocumentBuilder documents, Exporter exporter, ContentCodec codec,
+                                 ObligationGenerator generator) {
+        this.generator = generator;
+        this.consolidation = consolidation;
+        this.documents = documents;
+        this.exporter = exporter;
+        this.codec = codec;
+    }
+
+    @GET
+    @Path("/consolidation")
+    @Operation(summary = "The consolidated report of a plan for a period",
+            description = "Readable by the receiving agency, the issuing agency's plan managers, auditors and admins. receivingAgency defaults "
+                    + "to the caller's agency when it receives reports of the plan, else to the plan's lead; rule limits it to one rule's reports.")
+    public ConsolidationView get(@PathParam("planId") long planId,
+                                 @Parameter(description = "2024, 2024S1, …", required = true) @QueryParam("period") String period,
+                                 @QueryParam("receivingAgency") String receivingAgency, @QueryParam("rule") String rule,
+                                 @Parameter(description = "roll-up date (default today)") @QueryParam("asOf") String asOf) {
+        return consolidation.consolidate(planId, period, receivingAgency, rule, date(asOf));
+    }
+
+    @GET
+    @Path("/consolidation/export")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "The consolidated report as json, csv (UTF-8 with BOM), xlsx (one sheet per objective) or docx (printable)")
+    public Response export(@PathParam("planId") long planId, @QueryParam("period") String period, @QueryParam("format") String format,
+                           @QueryParam("receivingAgency") String receivingAgency, @QueryParam("rule") String rule,
+                           @QueryParam("asOf") String asOf) {
+        Format f = Format.parse(format);
+        ConsolidationView view = consolidation.consolidate(planId, period, receivingAgency, rule, date(asOf));
+        return ReportResource.download(exporter.render(view, documents.consolidation(view), f));
+    }
+
+    @POST
+    @Path("/consolidation/publication")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Publish the consolidated summary for the public route (reviewers of the receiving agency); again to update it")
+    public Response publish(@PathParam("planId") long planId, @QueryParam("period") String period,
+                            @QueryParam("receivingAgency") String receivingAgency, @Context UriInfo uri) {
+        PublishedConsolidation p = consolidation.publish(planId, period, receivingAgency);
+        return Response.created(uri.getBaseUriBuilder().path("/api/public/reports/consolidations/{id}").build(p.id)).entity(read(p)).build();
+    }
+
+    @POST
+    @Path("/obligations/regeneration")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Regenerate a known plan's obligations from its stored version (admin; idempotent)")
+    public PlanEventResult regenerate(@PathParam("planId") long planId) {
+        return generator.regenerate(planId);
+    }
+
+    private PublicConsolidation read(PublishedConsolidation p) {
+        try {
+            return codec.mapper().readValue(p.body, PublicConsolidation.class).withId(p.id);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("INVALID_DATE", "asOf must be an ISO date such as 2024-12-05",
+                    new FieldError("asOf", "INVALID_VALUE", "must be an ISO date"));
+        }
+    }
+}

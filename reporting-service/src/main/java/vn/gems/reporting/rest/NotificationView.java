@@ -1,0 +1,8 @@
+package vn.gems.reporting.rest;
+
+import java.time.Instant;
+
+/** A notice for an agency (DUE_SOON, OVERDUE, SUBMITTED, RETURNED, ACCEPTED, HANDED_OVER). */
+public record NotificationView(long id, String agency, String kind, Long obligationId, Long reportId, String message,
+                               Instant createdAt, Instant mailedAt) {
+}

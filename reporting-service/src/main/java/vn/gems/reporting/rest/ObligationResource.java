@@ -1,0 +1,110 @@
+package vn.gems.reporting.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.gems.common.http.ETags;
+import vn.gems.common.http.PageView;
+import vn.gems.common.http.Paging;
+import vn.gems.common.problem.ProblemException;
+import vn.gems.common.security.Roles;
+import vn.gems.reporting.Obligation;
+import vn.gems.reporting.Report;
+import vn.gems.reporting.config.ReportingConfig;
+import vn.gems.reporting.mapping.ReportViews;
+import vn.gems.reporting.mapping.ObligationMapper;
+import vn.gems.reporting.service.HandoverService;
+import vn.gems.reporting.service.ObligationService;
+import vn.gems.reporting.service.ReportService;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Obligations (nghĩa vụ báo cáo): what my agency owes, what my agency receives. */
+@Path("/api/reports/obligations")
+@Tag(name = "Obligations", description = "Reports owed: agency × report kind × period × due date × receiving agency")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ObligationResource {
+
+    private final ObligationService obligations;
+    private final ReportService reports;
+    private final HandoverService handover;
+    private final ReportViews views;
+    private final ReportingConfig config;
+
+    public ObligationResource(ObligationService obligations, ReportService reports, HandoverService handover, ReportViews views,
+                              ReportingConfig config) {
+        this.obligations = obligations;
+        this.reports = reports;
+        this.handover = handover;
+        this.views = views;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "Obligations with their timeliness",
+            description = "view=mine (default): my agency's; view=received: those my agency receives (reviewers, plan managers); "
+                    + "view=all: everyone's (auditors, admins; filter with agency). status: UPCOMING, DUE_SOON, OVERDUE, SUBMITTED, "
+                    + "RETURNED, ACCEPTED, CANCELLED (without it, everything but CANCELLED).")
+    public PageView<ObligationView> list(@QueryParam("view") String view, @QueryParam("agency") String agency,
+                                         @QueryParam("planId") Long planId, @QueryParam("period") String period,
+                                         @QueryParam("status") String status, @QueryParam("page") Integer page,
+                                         @QueryParam("size") Integer size) {
+        PageView<Obligation> p = obligations.list(view, agency, planId, period, status, Paging.of(page, size));
+        Map<Long, Long> reportIds = new HashMap<>();
+        List<Long> ids = p.items().stream().map(o -> o.id).toList();
+        if (!ids.isEmpty()) {
+            Report.<Report>list("obligationId in ?1", ids).forEach(r -> reportIds.put(r.obligationId, r.id));
+        }
+        LocalDate today = LocalDate.now(config.zone());
+        return new PageView<>(p.items().stream()
+                .map(o -> ObligationMapper.toView(o, reportIds.get(o.id), today, config.dueSoonDays(), config.zone())).toList(),
+                p.total(), p.page(), p.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One obligation (its agency, the receiving agency's staff, auditors)")
+    public ObligationView get(@PathParam("id") long id) {
+        Obligation o = obligations.find(id).orElseThrow(() -> ProblemException.notFound("Obligation", id));
+        LocalDate today = LocalDate.now(config.zone());
+        return ObligationMapper.toView(o, reports.forObligation(id).map(r -> r.id).orElse(null), today, config.dueSoonDays(), config.zone());
+    }
+
+    @POST
+    @Path("/{id}/report")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REPORTER)
+    @Operation(summary = "Start my agency's report for this obligation (a draft)",
+            description = "The body (optional) is the first draft. A consolidating obligation (the receiving agency's own report upward) "
+                    + "starts prefilled from what it received. 409 REPORT_EXISTS when the report was already started.")
+    public Response start(@PathParam("id") long id, @Valid ReportContent initial, @Context UriInfo uri) {
+        ReportService.Loaded l = reports.create(id, initial);
+        return Response.created(uri.getBaseUriBuilder().path("/api/reports/submissions/{id}").build(l.report().id))
+                .entity(views.view(l)).tag(ETags.of(l.report().version)).build();
+    }
+
+    @POST
+    @Path("/handover")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Hand retired agencies' open obligations to their successors now (also runs hourly); agency limits it to one")
+    public HandoverService.Result handOver(@QueryParam("agency") String agency) {
+        return handover.run(agency);
+    }
+}

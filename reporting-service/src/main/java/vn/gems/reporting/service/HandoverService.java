@@ -1,0 +1,89 @@
+package vn.gems.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import vn.gems.reporting.AgencyRef;
+import vn.gems.reporting.Obligation;
+import vn.gems.reporting.ObligationState;
+import vn.gems.reporting.Report;
+import vn.gems.reporting.config.ReportingConfig;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Retired agencies hand their open obligations to whoever holds their duties now (plans-service's registry):
+ * reports still to be written move to the successor with their drafts; reports still to be received or reviewed
+ * go to the successor of the receiving agency. Submitted and accepted work stays where it was done.
+ */
+@ApplicationScoped
+@Transactional
+public class HandoverService {
+
+    private static final Logger LOG = Logger.getLogger(HandoverService.class);
+
+    public record Result(int agenciesChecked, int obligationsMoved, int receiversMoved) {
+    }
+
+    private final AgencyDirectory agencies;
+    private final Notifier notifier;
+    private final ReportingConfig config;
+    private final EntityManager em;
+
+    public HandoverService(AgencyDirectory agencies, Notifier notifier, ReportingConfig config, EntityManager em) {
+        this.agencies = agencies;
+        this.notifier = notifier;
+        this.config = config;
+        this.em = em;
+    }
+
+    /** Checks every agency with open work, or only {@code onlyAgency} when given. */
+    public Result run(String onlyAgency) {
+        LocalDate today = LocalDate.now(config.zone());
+        Set<String> codes = new LinkedHashSet<>();
+        if (onlyAgency != null && !onlyAgency.isBlank()) {
+            codes.add(onlyAgency.trim());
+        } else {
+            codes.addAll(em.createQuery("select distinct o.agency from Obligation o where o.state in :s", String.class)
+                    .setParameter("s", List.of(ObligationState.OPEN, ObligationState.RETURNED)).getResultList());
+            codes.addAll(em.createQuery("select distinct o.receivingAgency from Obligation o where o.state in :s", String.class)
+                    .setParameter("s", List.of(ObligationState.OPEN, ObligationState.RETURNED, ObligationState.SUBMITTED)).getResultList());
+        }
+        int moved = 0;
+        int receivers = 0;
+        for (String code : codes) {
+            Optional<AgencyRef> a = agencies.refresh(code);
+            if (a.isEmpty() || !a.get().retiredBefore(today)) {
+                continue;
+            }
+            String holder = agencies.holderOn(code, today);
+            if (holder.equals(code)) {
+                continue;
+            }
+            String unit = agencies.get(holder).map(h -> h.unitCode).orElse(null);
+            for (Obligation o : Obligation.<Obligation>list("agency = ?1 and state in ?2", code,
+                    List.of(ObligationState.OPEN, ObligationState.RETURNED))) {
+                o.handedOverFrom = code;
+                o.agency = holder;
+                if (unit != null) {
+                    o.unitCode = unit;
+                }
+                Report.update("agency = ?1 where obligationId = ?2", holder, o.id);
+                notifier.notify(holder, "HANDED_OVER", o.id, null, code + " was retired; its " + o.kind + " report " + o.period
+                        + " (plan " + o.planId + ") is now yours", "handover:" + o.id + ":" + holder);
+                moved++;
+            }
+            receivers += Obligation.update("receivingAgency = ?1 where receivingAgency = ?2 and state in ?3", holder, code,
+                    List.of(ObligationState.OPEN, ObligationState.RETURNED, ObligationState.SUBMITTED));
+        }
+        if (moved + receivers > 0) {
+            LOG.infof("Handover: %d obligation(s) and %d receiving side(s) moved to successors", moved, receivers);
+        }
+        return new Result(codes.size(), moved, receivers);
+    }
+}

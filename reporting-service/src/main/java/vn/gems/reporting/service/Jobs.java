@@ -1,0 +1,65 @@
+package vn.gems.reporting.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import vn.gems.common.idempotency.Idempotency;
+import vn.gems.reporting.config.ReportingConfig;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+/** The scheduled work: outbox delivery, reminders (and mail), hand-over of retired agencies' duties, key purge. */
+@ApplicationScoped
+public class Jobs {
+
+    private static final Logger LOG = Logger.getLogger(Jobs.class);
+
+    private final Outbox outbox;
+    private final ReminderService reminders;
+    private final MailDispatch mail;
+    private final HandoverService handover;
+    private final Idempotency idempotency;
+    private final ReportingConfig config;
+
+    public Jobs(Outbox outbox, ReminderService reminders, MailDispatch mail, HandoverService handover, Idempotency idempotency,
+                ReportingConfig config) {
+        this.outbox = outbox;
+        this.reminders = reminders;
+        this.mail = mail;
+        this.handover = handover;
+        this.idempotency = idempotency;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "outbox", every = "${gems.reporting.jobs.outbox-every:5s}", delayed = "${gems.reporting.jobs.outbox-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverOutbox() {
+        outbox.deliverDue();
+    }
+
+    @Scheduled(identity = "reminders", every = "${gems.reporting.jobs.reminders-every:1h}", delayed = "${gems.reporting.jobs.reminders-delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void remind() {
+        ReminderService.Result r = reminders.run(LocalDate.now(config.zone()));
+        if (r.dueSoon() + r.overdue() > 0) {
+            LOG.infof("Reminders: %d due soon, %d overdue", r.dueSoon(), r.overdue());
+        }
+        mail.run();
+    }
+
+    @Scheduled(identity = "handover", every = "${gems.reporting.jobs.handover-every:1h}", delayed = "${gems.reporting.jobs.handover-delay:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void handOver() {
+        try {
+            handover.run(null);
+        } catch (RuntimeException e) {
+            LOG.warnf("Hand-over check skipped: %s", e.getMessage());
+        }
+    }
+
+    @Scheduled(identity = "idempotency-purge", every = "24h", delayed = "10m")
+    void purgeKeys() {
+        idempotency.purgeOlderThan(Duration.ofDays(30));
+    }
+}

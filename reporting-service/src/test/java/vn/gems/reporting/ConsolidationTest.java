@@ -1,0 +1,405 @@
+package vn.gems.reporting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFChart;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import vn.gems.common.testing.InjectTestDatabase;
+import vn.gems.common.testing.TestDatabase;
+import vn.gems.common.testing.TestTokens;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.gems.reporting.Fixtures.DOLISA;
+import static vn.gems.reporting.Fixtures.HEALTH;
+import static vn.gems.reporting.Fixtures.HOME_AFFAIRS;
+import static vn.gems.reporting.Fixtures.PLANNING;
+
+/**
+ * The seed 003 cycle for one year against fake peers: three agencies submit (one late, one returned and
+ * resubmitted), the statistics office's figures arrive in indicators-service, DOLISA consolidates, exports are
+ * parsed back, the summary is published, and DOLISA's own report goes upward.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsolidationTest {
+
+    static final long PLAN = 5001;
+    static final String MOHA = TestTokens.bearer("moha.reviewer", "VN-MOHA", "reviewer");
+
+    @InjectFakePeers
+    FakePeers fake;
+
+    @InjectTestDatabase
+    TestDatabase db;
+
+    static int year;
+    static String period;
+
+    @BeforeEach
+    void plan() {
+        Fixtures.agencies(fake);
+        LocalDate due = Fixtures.today().plusDays(10);
+        year = due.getYear();
+        period = String.valueOf(year);
+        fake.plan(PLAN, 1, Fixtures.seed003("T-5001", year, year + 1, due.getDayOfMonth(), due.getMonthValue()));
+        Fixtures.event(PLAN, 1, "ISSUED").then().statusCode(200);
+    }
+
+    @Test
+    @Order(1)
+    void theCycle() throws Exception {
+        // Health: returned once, then accepted.
+        long doh = Fixtures.start(HEALTH, Fixtures.obligation(HEALTH, PLAN, period, "R2"), Fixtures.healthReport(7000, 7800, "16"));
+        Fixtures.submit(HEALTH, doh);
+        given().header("Authorization", DOLISA).header("If-Match", Fixtures.etag(DOLISA, doh)).contentType(ContentType.JSON)
+                .body("{\"comments\":[{\"measureKey\":\"O4-T1-M1\",\"text\":\"Số trẻ trai chưa khớp sổ A1\"}]}")
+                .post("/api/reports/submissions/" + doh + "/return").then().statusCode(200);
+        Fixtures.put(HEALTH, doh, Fixtures.healthReport(7000, 7700, "16"));
+        Fixtures.submit(HEALTH, doh);
+        Fixtures.accept(DOLISA, doh);
+
+        // Home Affairs: late. Its deadline (10 days ahead) is moved 15 days back, so it fell due 5 days ago.
+        long dohaObligation = Fixtures.obligation(HOME_AFFAIRS, PLAN, period, "R2");
+        try (var c = db.connect(); var st = c.prepareStatement("update obligation set due_date = due_date - 15 where id = ?")) {
+            st.setLong(1, dohaObligation);
+            st.executeUpdate();
+        }
+        long doha = Fixtures.start(HOME_AFFAIRS, dohaObligation, """
+                {"sections":[{"kind":"RESULTS","objectiveKey":"O1","text":"48% cơ quan có lãnh đạo chủ chốt là nữ."},
+                             {"kind":"PROPOSALS","objectiveKey":"O1","text":"=HYPERLINK(\\"http://evil.example\\",\\"bấm\\")"}],
+                 "values":[{"measureKey":"O1-T1-M1","value":48,"comment":"=1+2"}]}""");
+        Fixtures.submit(HOME_AFFAIRS, doha);
+        Fixtures.accept(DOLISA, doha);
+
+        // Planning and Investment: on time.
+        long dpi = Fixtures.start(PLANNING, Fixtures.obligation(PLANNING, PLAN, period, "R2"), """
+                {"sections":[{"kind":"RESULTS","objectiveKey":"O2","text":"Tỷ lệ nữ giám đốc doanh nghiệp đạt 31%."}],
+                 "values":[{"measureKey":"O2-T3-M1","female":3100,"male":6900}]}""");
+        Fixtures.submit(PLANNING, dpi);
+        Fixtures.accept(DOLISA, dpi);
+
+        // The agencies' accepted values reach indicators-service through the outbox.
+        await().atMost(Duration.ofSeconds(20)).until(() -> fake.batches().keySet().containsAll(List.of(
+                "reporting-submission-" + doh + "-v2", "reporting-submission-" + doha + "-v1", "reporting-submission-" + dpi + "-v1")));
+        // The statistics office pushes its own figures (unpaid care hours) and last year's health figures.
+        fake.push("UNPAID_CARE_HOURS", "VN-46", period, "FEMALE", new BigDecimal("4.2"), "STATISTICS", "tth-stats-" + year, "TTH-STATS");
+        fake.push("UNPAID_CARE_HOURS", "VN-46", period, "MALE", new BigDecimal("1.5"), "STATISTICS", "tth-stats-" + year, "TTH-STATS");
+        fake.push("MATERNAL_MORTALITY_RATIO", "VN-46", String.valueOf(year - 1), null, new BigDecimal("18"), "STATISTICS", "tth-stats-" + (year - 1), "TTH-STATS");
+
+        JsonPath c = given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation?rule=R2&period=" + period)
+                .then().statusCode(200).body("receivingAgency", equalTo("TTH-DOLISA")).body("unitCode", equalTo("VN-46"))
+                .extract().jsonPath();
+        // Completeness: 10 agencies owe the annual report; 3 submitted (one late); the others are not due yet.
+        assertEquals(10, c.getInt("completeness.expected"));
+        assertEquals(3, c.getInt("completeness.submitted"));
+        assertEquals(2, c.getInt("completeness.onTime"));
+        assertEquals(1, c.getInt("completeness.late"));
+        assertEquals(7, c.getInt("completeness.pending"));
+        assertEquals(3, c.getInt("completeness.accepted"));
+        assertEquals("LATE", c.getString("agencies.find { it.agency == 'TTH-DOHA' }.timeliness"));
+        assertEquals(5, c.getInt("agencies.find { it.agency == 'TTH-DOHA' }.daysLate"));
+        assertEquals("ON_TIME", c.getString("agencies.find { it.agency == 'TTH-DOH' }.timeliness"));
+        assertEquals("PENDING", c.getString("agencies.find { it.agency == 'TTH-DOET' }.timeliness"));
+
+        // Target progress: statuses from comparator and trend, with the source of each figure.
+        Map<String, Object> srb = row(c, "O4-T1-M1");
+        assertEquals(7000, ((Number) srb.get("female")).intValue());
+        assertEquals(7700, ((Number) srb.get("male")).intValue());
+        assertNumber("110", srb.get("figureValue").toString());
+        assertEquals("ACHIEVED", srb.get("status"));
+        assertEquals(List.of("REPORT"), sources(srb, "kind"));
+        assertEquals(List.of("TTH-DOH"), sources(srb, "agency"));
+        assertEquals(List.of("submission:" + doh + ":v2"), sources(srb, "reference"));
+        // Maternal mortality 16 against "below 15": last year 18, so the trend reaches it by the target year.
+        assertEquals("ON_TRACK", row(c, "O4-T2-M1").get("status"));
+        assertEquals(18, ((Number) row(c, "O4-T2-M1").get("previousFigureValue")).intValue());
+        // Adolescent births 22 against a path from 23 to 18: behind the straight path.
+        assertEquals("OFF_TRACK", row(c, "O4-T3-M1").get("status"));
+        assertEquals("ACHIEVED", row(c, "O4-T4-M1").get("status"));
+        assertEquals("ACHIEVED", row(c, "O2-T3-M1").get("status"));
+        assertNumber("31", row(c, "O2-T3-M1").get("figureValue").toString());
+        assertEquals("OFF_TRACK", row(c, "O1-T1-M1").get("status"));
+        // The statistics office's figure: women's unpaid hours 2.8 times men's against "down to 2".
+        Map<String, Object> care = row(c, "O3-T1-M1");
+        assertNumber("2.8", care.get("figureValue").toString());
+        assertEquals("OFF_TRACK", care.get("status"));
+        assertEquals(List.of("STATISTICS"), sources(care, "kind"));
+        assertEquals(List.of("TTH-STATS"), sources(care, "agency"));
+        assertEquals("NO_DATA", row(c, "O2-T1-M1").get("status"));
+        // The milestone applies only from the plan's last year.
+        assertEquals("NO_DATA", row(c, "O6-T3-M1").get("status"));
+
+        // Narratives of accepted reports, grouped by objective and agency.
+        assertEquals("TTH-DOH", c.getString("narratives.find { it.objectiveKey == 'O4' }.agencies[0].agency"));
+        assertEquals("Sở Y tế tỉnh Thừa Thiên Huế", c.getString("narratives.find { it.objectiveKey == 'O4' }.agencies[0].agencyName"));
+        assertTrue(c.getString("narratives.find { it.objectiveKey == null }.agencies[0].sections[0].text").startsWith("Số liệu tuyến xã"));
+
+        // Without the rule filter the own-plan reports of the year count too (due 25/6).
+        given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation?period=" + period).then().statusCode(200)
+                .body("completeness.expected", equalTo(20)).body("upward[0].receivingAgency", equalTo("VN-MOHA"));
+    }
+
+    @Test
+    @Order(2)
+    void exportsOpenAndCarryTheFigures() throws Exception {
+        byte[] csv = given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation/export?rule=R2&format=csv&period=" + period)
+                .then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString(".csv")).extract().asByteArray();
+        assertEquals((byte) 0xEF, csv[0]);
+        assertEquals((byte) 0xBB, csv[1]);
+        assertEquals((byte) 0xBF, csv[2]);
+        List<CSVRecord> records = CSVFormat.EXCEL.parse(new InputStreamReader(new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8)).getRecords();
+        CSVRecord srb = records.stream().filter(r -> r.size() > 2 && r.get(2).equals("O4-T1-M1")).findFirst().orElseThrow();
+        assertEquals("7000", srb.get(7));
+        assertEquals("7700", srb.get(8));
+        assertEquals("110", srb.get(10));
+        assertEquals("Đạt (achieved)", srb.get(11));
+        assertTrue(records.stream().anyMatch(r -> r.size() > 1 && r.get(1).equals("TTH-DOHA")), "completeness table lists the agencies");
+
+        // A submission's CSV neutralises formulas that an agency typed into its report.
+        long doha = given().header("Authorization", HOME_AFFAIRS).get("/api/reports/obligations/" + Fixtures.obligation(HOME_AFFAIRS, PLAN, period, "R2"))
+                .then().extract().jsonPath().getLong("reportId");
+        byte[] sub = given().header("Authorization", DOLISA).get("/api/reports/submissions/" + doha + "/export?format=csv").then().statusCode(200)
+                .extract().asByteArray();
+        String text = new String(sub, StandardCharsets.UTF_8);
+        assertTrue(text.contains("'=1+2"), text);
+        assertFalse(text.contains(",=1+2"));
+
+        byte[] xlsx = given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation/export?rule=R2&format=xlsx&period=" + period)
+                .then().statusCode(200).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> sheets = new ArrayList<>();
+            wb.forEach(s -> sheets.add(s.getSheetName()));
+            assertTrue(sheets.contains("O4 Trong lĩnh vực y tế"), sheets.toString());
+            assertTrue(sheets.contains("O1 Trong công tác tổ chức cán b"), "names are cut to Excel's 31 characters: " + sheets);
+            assertEquals(6 + 2, sheets.size(), "cover, completeness and one sheet per objective: " + sheets);
+            Sheet health = wb.getSheet("O4 Trong lĩnh vực y tế");
+            Row r = find(health, "O4-T1-M1");
+            assertEquals(7000, r.getCell(7).getNumericCellValue());
+            assertEquals(110, r.getCell(10).getNumericCellValue());
+            assertEquals("Đạt (achieved)", r.getCell(11).getStringCellValue());
+            assertTrue(r.getCell(12).getStringCellValue().contains("REPORT TTH-DOH"));
+            assertTrue(find(sheet(wb, "O3 "), "O3-T1-M1").getCell(12).getStringCellValue().contains("STATISTICS TTH-STATS"));
+        }
+
+        byte[] docx = given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation/export?rule=R2&format=docx&period=" + period)
+                .then().statusCode(200).extract().asByteArray();
+        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(docx)); XWPFWordExtractor x = new XWPFWordExtractor(d)) {
+            String all = x.getText();
+            assertTrue(all.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), all);
+            assertTrue(all.contains("Độc lập - Tự do - Hạnh phúc"));
+            assertTrue(all.contains("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ"));
+            assertTrue(all.contains("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH THỪA THIÊN HUẾ"));
+            assertTrue(all.contains("BÁO CÁO"));
+            assertTrue(all.contains("I. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO"));
+            assertTrue(all.contains("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"));
+            assertTrue(all.contains("Nơi nhận:"));
+            assertTrue(d.getTables().stream().anyMatch(t -> t.getText().contains("O4-T1-M1") && t.getText().contains("Đạt (achieved)")));
+            // One female-vs-male chart per measure reported by sex: births, directors, unpaid care hours.
+            assertEquals(3, d.getCharts().size());
+            XWPFChart births = d.getCharts().stream().filter(ch -> title(ch).startsWith("O4-T1-M1")).findFirst().orElseThrow();
+            var series = births.getChartSeries().get(0).getSeries(0);
+            assertEquals(7000.0, series.getValuesData().getPointAt(0));
+            assertEquals(7700.0, series.getValuesData().getPointAt(1));
+        }
+        given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation/export?format=pdf&period=" + period)
+                .then().statusCode(400).body("code", equalTo("INVALID_FORMAT"));
+
+        // A submission's printable report.
+        byte[] subDocx = given().header("Authorization", HOME_AFFAIRS).get("/api/reports/submissions/" + doha + "/export?format=docx").then().statusCode(200)
+                .extract().asByteArray();
+        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(subDocx)); XWPFWordExtractor x = new XWPFWordExtractor(d)) {
+            assertTrue(x.getText().contains("SỞ NỘI VỤ TỈNH THỪA THIÊN HUẾ"));
+            assertTrue(x.getText().contains("Kính gửi: Sở Lao động - Thương binh và Xã hội tỉnh Thừa Thiên Huế"));
+            assertTrue(x.getText().contains("48% cơ quan có lãnh đạo chủ chốt là nữ."));
+        }
+        byte[] subXlsx = given().header("Authorization", HOME_AFFAIRS).get("/api/reports/submissions/" + doha + "/export?format=xlsx&version=1")
+                .then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(subXlsx))) {
+            assertEquals(48, find(sheet(wb, "O1 "), "O1-T1-M1").getCell(9).getNumericCellValue());
+        }
+        given().header("Authorization", HOME_AFFAIRS).get("/api/reports/submissions/" + doha + "/export?format=json").then().statusCode(200)
+                .body("number", equalTo(1)).body("content.values[0].measureKey", equalTo("O1-T1-M1"));
+    }
+
+    @Test
+    @Order(3)
+    void whoMayReadAConsolidation() {
+        String url = "/api/reports/plans/" + PLAN + "/consolidation?period=" + period;
+        given().get(url).then().statusCode(401);
+        given().header("Authorization", HEALTH).get(url).then().statusCode(403).body("code", equalTo("NOT_YOUR_CONSOLIDATION"));
+        given().header("Authorization", Fixtures.QNG).get(url).then().statusCode(403);
+        given().header("Authorization", Fixtures.AUDITOR).get(url).then().statusCode(200).body("receivingAgency", equalTo("TTH-DOLISA"));
+        given().header("Authorization", DOLISA).get("/api/reports/plans/987654/consolidation?period=" + period).then().statusCode(404);
+        given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation?period=next-year").then().statusCode(400)
+                .body("code", equalTo("INVALID_PERIOD")).body("errors[0].field", equalTo("period"));
+        given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation?period=" + period + "&asOf=yesterday").then()
+                .statusCode(400);
+    }
+
+    @Test
+    @Order(4)
+    void publishedSummaryIsPublic() {
+        given().header("Authorization", HEALTH).post("/api/reports/plans/" + PLAN + "/consolidation/publication?period=" + period)
+                .then().statusCode(403);
+        given().header("Authorization", Fixtures.QNG).post("/api/reports/plans/" + PLAN + "/consolidation/publication?period=" + period
+                + "&receivingAgency=TTH-DOLISA").then().statusCode(403);
+        String location = given().header("Authorization", DOLISA).post("/api/reports/plans/" + PLAN + "/consolidation/publication?period=" + period)
+                .then().statusCode(201).extract().header("Location");
+        String path = location.substring(location.indexOf("/api/public"));
+        given().get(path).then().statusCode(200)
+                .body("planId", equalTo((int) PLAN)).body("period", equalTo(period))
+                .body("completeness.expected", equalTo(20))
+                .body("objectives.find { it.key == 'O4' }.rows.find { it.measureKey == 'O4-T1-M1' }.status", equalTo("ACHIEVED"))
+                .body("objectives.find { it.key == 'O4' }.rows.find { it.measureKey == 'O4-T1-M1' }.sources[0].reference", nullValue())
+                .body("narratives", nullValue()).body("agencies", nullValue());
+        given().get("/api/public/reports/consolidations?planId=" + PLAN).then().statusCode(200).body("planId", hasItem((int) PLAN));
+        given().get("/api/public/reports/consolidations/987654").then().statusCode(404);
+        // Publishing again updates the same summary.
+        given().header("Authorization", DOLISA).post("/api/reports/plans/" + PLAN + "/consolidation/publication?period=" + period)
+                .then().statusCode(201).header("Location", equalTo(location));
+    }
+
+    @Test
+    @Order(5)
+    void dolisasOwnReportGoesUpwardPrefilled() {
+        long upward = Fixtures.obligation(DOLISA, PLAN, period, "R3");
+        given().header("Authorization", DOLISA).get("/api/reports/obligations/" + upward).then()
+                .body("receivingAgency", equalTo("VN-MOHA")).body("consolidates", equalTo("R2"));
+        var draft = given().header("Authorization", DOLISA).contentType(ContentType.JSON)
+                .post("/api/reports/obligations/" + upward + "/report").then().statusCode(201).extract().jsonPath();
+        long report = draft.getLong("id");
+        assertTrue(draft.getString("draft.sections.text").contains("[Sở Y tế tỉnh Thừa Thiên Huế]"));
+        assertEquals(7000, draft.getInt("draft.values.find { it.measureKey == 'O4-T1-M1' }.female"));
+        assertEquals(48, draft.getInt("draft.values.find { it.measureKey == 'O1-T1-M1' }.value"));
+        Fixtures.submit(DOLISA, report);
+        // Received by the ministry that took over the duty; accepting it sends nothing back to indicators-service.
+        given().header("Authorization", DOLISA).header("If-Match", Fixtures.etag(DOLISA, report)).contentType(ContentType.JSON).body("{}")
+                .post("/api/reports/submissions/" + report + "/accept").then().statusCode(403);
+        Fixtures.accept(MOHA, report);
+        assertEquals(0, db.count("select count(*) from outbox_message where idem_key like ?", "reporting-submission-" + report + "-%"));
+        given().header("Authorization", MOHA).get("/api/reports/plans/" + PLAN + "/consolidation?period=" + period + "&receivingAgency=VN-MOHA")
+                .then().statusCode(200).body("completeness.expected", equalTo(1)).body("completeness.accepted", equalTo(1))
+                .body("narratives.size()", not(equalTo(0)));
+    }
+
+    @Test
+    @Order(6)
+    void childPlansAreRolledUp() {
+        int y = year;
+        JsonObject province = new JsonObject().put("status", "ISSUED").put("code", "QNG-5100").put("title", "Kế hoạch bình đẳng giới tỉnh Quảng Ngãi")
+                .put("issuingAgency", "QNG-PC").put("leadAgency", "QNG-DOLISA").put("unitCode", "VN-51").put("periodFrom", y).put("periodTo", y)
+                .put("objectives", new JsonArray().add(Fixtures.objective("O1", "a) Mục tiêu 1", "Kinh tế",
+                        Fixtures.target("O1-T1", "Chỉ tiêu 1", "Tỷ lệ lao động nữ làm công hưởng lương đạt 50%",
+                                Fixtures.measure("O1-T1-M1", "WAGE_WORKERS_Q", "FEMALE_SHARE", "AT_LEAST", null, null, 50, y, null, Map.of(), "QNG-DOLISA")))))
+                .put("childPlans", new JsonArray().add(new JsonObject().put("id", 5101).put("code", "STI-5101").put("status", "ISSUED")
+                        .put("issuingAgency", "STI-PC").put("leadAgency", "STI-LABOUR").put("unitCode", "VN-51-STI"))
+                        // A child whose unit indicators-service does not know (yet): its queries are left out, the rest answered.
+                        .add(new JsonObject().put("id", 5102).put("code", "NEW-5102").put("status", "ISSUED")
+                                .put("issuingAgency", "STI-PC").put("leadAgency", "STI-LABOUR").put("unitCode", "VN-51-NEW")))
+                .put("reportingRules", new JsonArray().add(Fixtures.rule("R1", "ANNUAL", 30, 12, null, y, y, "CHILD_PLANS", List.of(),
+                        "QNG-DOLISA", "RESPONSIBLE_TARGETS", null)));
+        fake.plan(5100, 1, province);
+        Fixtures.event(5100, 1, "ISSUED").then().statusCode(200).body("created", equalTo(1));
+        // Figures of the district (Sơn Tịnh) and of another unit of the province: the child roll-up sums the district only.
+        fake.push("WAGE_WORKERS_Q", "VN-51-STI", period, "FEMALE", new BigDecimal("4000"), "STATISTICS", "sti", "STI-LABOUR");
+        fake.push("WAGE_WORKERS_Q", "VN-51-STI", period, "MALE", new BigDecimal("6000"), "STATISTICS", "sti", "STI-LABOUR");
+        fake.push("WAGE_WORKERS_Q", "VN-51", period, "FEMALE", new BigDecimal("1000"), "STATISTICS", "qng", "QNG-STATS");
+        fake.push("WAGE_WORKERS_Q", "VN-51", period, "MALE", new BigDecimal("1000"), "STATISTICS", "qng", "QNG-STATS");
+        JsonPath c = given().header("Authorization", Fixtures.QNG).get("/api/reports/plans/5100/consolidation?period=" + period).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, c.getInt("completeness.expected"));
+        assertEquals("STI-LABOUR", c.getString("agencies[0].agency"));
+        assertEquals(5101, c.getInt("children[0].planId"));
+        assertEquals(2, c.getList("children").size());
+        assertEquals("VN-51-STI", c.getString("children[0].unitCode"));
+        // Province figure: 5000 women of 12000 workers = 41.67%; the district alone: 4000 of 10000 = 40%.
+        assertEquals(5000, c.getInt("objectives[0].rows[0].female"));
+        assertNumber("41.6667", c.getString("objectives[0].rows[0].figureValue"));
+        assertEquals(4000, c.getInt("childrenRollup[0].female"));
+        assertEquals(6000, c.getInt("childrenRollup[0].male"));
+        assertNumber("40", c.getString("childrenRollup[0].figureValue"));
+        assertEquals(List.of("VN-51-STI"), c.getList("childrenRollup[0].contributingUnits"));
+        assertEquals("OFF_TRACK", c.getString("childrenRollup[0].status"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> row(JsonPath c, String measure) {
+        for (Map<String, Object> o : c.<Map<String, Object>>getList("objectives")) {
+            for (Map<String, Object> r : (List<Map<String, Object>>) o.get("rows")) {
+                if (measure.equals(r.get("measureKey"))) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("no row " + measure);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> sources(Map<String, Object> row, String field) {
+        return ((List<Map<String, Object>>) row.get("sources")).stream().map(s -> s.get(field)).toList();
+    }
+
+    private static void assertNumber(String expected, Object actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))), expected + " <> " + actual);
+    }
+
+    private static String title(XWPFChart chart) {
+        var body = chart.getFormattedTitle();
+        return body == null || body.getParagraphs().isEmpty() ? "" : body.getParagraph(0).getText();
+    }
+
+    private static Sheet sheet(XSSFWorkbook wb, String prefix) {
+        for (Sheet s : wb) {
+            if (s.getSheetName().startsWith(prefix)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no sheet " + prefix);
+    }
+
+    private static Row find(Sheet sheet, String text) {
+        for (Row r : sheet) {
+            for (Cell cell : r) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().equals(text)) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError(text + " not on sheet " + sheet.getSheetName());
+    }
+}

@@ -1,0 +1,76 @@
+package vn.gems.reporting.mapping;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import vn.gems.reporting.Comparator;
+import vn.gems.reporting.Coverage;
+import vn.gems.reporting.Figure;
+import vn.gems.reporting.PlanModel;
+import vn.gems.reporting.RuleKind;
+import vn.gems.reporting.SubmitterMode;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reads plans-service's plan document as its OpenAPI example shows it. */
+class PlanReaderTest {
+
+    static final String DOC = """
+            {"id":3,"version":2,"status":"ISSUED","current":true,"revision":5,"parentPlanId":null,
+             "assignedAgencies":["TTH-DOH","TTH-DOF"],
+             "childPlans":[{"id":9,"code":"HUE-BDG","status":"ISSUED","issuingAgency":"HUE-PC","leadAgency":"HUE-LABOUR","unitCode":"VN-46-HUE","periodFrom":2021,"periodTo":2025}],
+             "code":"TTH-BDG-2021-2025","documentNumber":null,"title":"Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới",
+             "kind":"STRATEGY_IMPLEMENTATION","issuingAgency":"TTH-PC","leadAgency":"TTH-DOLISA","unitCode":"VN-46",
+             "periodFrom":2021,"periodTo":2025,"parentPlan":null,
+             "objectives":[{"key":"O4","label":"d) Mục tiêu 4","title":"Trong lĩnh vực y tế","titleEn":"Health","targets":[
+               {"key":"O4-T3","label":"Chỉ tiêu 3","text":"Tỷ suất sinh ở vị thành niên giảm từ 23 xuống 18/1.000.","measures":[
+                 {"key":"O4-T3-M1","indicatorCode":"ADOLESCENT_BIRTH_RATE","figure":"VALUE","comparator":"REDUCE_TO",
+                  "baselineValue":23,"baselineYear":null,"targetValue":18,"targetYear":2025,"fromYear":null,"dimensions":{"age":"15-19"},
+                  "responsibleAgencies":[{"agency":"TTH-DOH","scope":null}],"note":null}]}]}],
+             "reportingRules":[{"key":"R3","kind":"ANNUAL","title":"Báo cáo gửi Bộ","dueDay":10,"dueMonth":12,"dueYear":null,"fromYear":2021,
+               "toYear":2025,"submitters":{"mode":"EXPLICIT","agencies":["TTH-DOLISA"]},"receivingAgency":"VN-MOLISA","copyTo":[],
+               "coverage":"ALL_TARGETS","consolidates":"R2"}],
+             "assignments":[{"key":"A3","addressee":"Sở Tài chính","agencies":["TTH-DOF"],"tasks":[],"targetKeys":[]}]}""";
+
+    @Test
+    void readsTheContractFields() throws Exception {
+        PlanModel p = PlanReader.read(new ObjectMapper().readTree(DOC), 0, 0);
+        assertEquals(3, p.id());
+        assertEquals(2, p.version());
+        assertEquals("TTH-BDG-2021-2025", p.number());
+        assertEquals("TTH-PC", p.issuingAgency());
+        assertEquals("TTH-DOLISA", p.managingAgency());
+        assertEquals("VN-46", p.unitCode());
+        assertEquals(2021, p.startYear());
+        assertEquals(2025, p.endYear());
+        PlanModel.Measure m = p.measure("O4-T3-M1").orElseThrow().measure();
+        assertEquals(Figure.VALUE, m.figure());
+        assertEquals(Comparator.REDUCE_TO, m.comparator());
+        assertEquals(new BigDecimal("23"), m.baselineValue());
+        assertEquals("15-19", m.dimensions().get("age"));
+        assertTrue(m.assignedTo("TTH-DOH"));
+        PlanModel.Rule r = p.rule("R3").orElseThrow();
+        assertEquals(RuleKind.ANNUAL, r.kind());
+        assertEquals(SubmitterMode.EXPLICIT, r.mode());
+        assertEquals(List.of("TTH-DOLISA"), r.agencies());
+        assertEquals(Coverage.ALL_TARGETS, r.coverage());
+        assertEquals("R2", r.consolidates());
+        assertEquals(List.of("TTH-DOH", "TTH-DOF"), List.copyOf(p.assignedAgencies()));
+        assertEquals("HUE-LABOUR", p.childPlans().get(0).reportingAgency());
+        assertEquals("VN-46-HUE", p.childPlans().get(0).unitCode());
+    }
+
+    @Test
+    void missingKeysAreDerivedAndUnknownValuesTolerated() throws Exception {
+        PlanModel p = PlanReader.read(new ObjectMapper().readTree("""
+                {"objectives":[{"title":"x","targets":[{"text":"y","measures":[{"indicatorCode":"I","figure":"SOMETHING_NEW"}]}]}],
+                 "reportingRules":[{"kind":"ANNUAL","dueDay":1,"dueMonth":2,"submitters":{"mode":"ALL_ASSIGNED"}}]}"""), 7, 1);
+        assertEquals(7, p.id());
+        assertEquals("O1-T1-M1", p.measures().get(0).measure().key());
+        assertEquals(Figure.VALUE, p.measures().get(0).measure().figure());
+        assertEquals("R1", p.rules().get(0).key());
+    }
+}
