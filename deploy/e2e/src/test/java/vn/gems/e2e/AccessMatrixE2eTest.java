@@ -42,6 +42,8 @@ class AccessMatrixE2eTest {
 
     private static final Map<String, OpenApiInteractionValidator> validators = new HashMap<>();
     private static final Map<String, String> tokens = new HashMap<>();
+    /** line → role index → status, printed after the run for rows still being written ("?" cells). */
+    private static final Map<Integer, Map<Integer, Integer>> observed = new java.util.TreeMap<>();
 
     /** One line of the matrix. */
     record Row(int line, String method, String path, String bodyFile, Map<String, String> expected) {
@@ -94,6 +96,16 @@ class AccessMatrixE2eTest {
         return rows;
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void printUnreviewedRows() throws IOException {
+        for (Row row : rows()) {
+            if (row.expected().containsValue("?")) {
+                System.out.println("MATRIX-OBSERVED " + row.method() + "," + row.path() + "," + row.bodyFile() + ","
+                        + String.join(",", observed.getOrDefault(row.line(), Map.of()).values().stream().map(String::valueOf).toList()));
+            }
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyRouteForEveryRole() throws IOException {
         return rows().stream().flatMap(row -> ROLES.stream().map(role -> DynamicTest.dynamicTest(
@@ -111,7 +123,8 @@ class AccessMatrixE2eTest {
             try (InputStream in = AccessMatrixE2eTest.class.getResourceAsStream("/matrix/" + row.bodyFile())) {
                 String body = MatrixFixtures.fill(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                         .replace("{unique}", UUID.randomUUID().toString().substring(0, 8).toUpperCase());
-                req.contentType(row.bodyFile().endsWith(".csv") ? "text/csv" : "application/json").body(body);
+                req.contentType(row.bodyFile().endsWith(".csv") ? "text/csv"
+                        : row.bodyFile().endsWith(".txt") ? "text/plain" : "application/json").body(body);
             }
         }
         MatrixFixtures.headersFor(row.method(), path).forEach(req::header);
@@ -119,7 +132,10 @@ class AccessMatrixE2eTest {
         int status = res.statusCode();
         String expected = row.expected().get(role);
         assertTrue(status < 500, () -> "server error " + status + ": " + res.asString());
+        observed.computeIfAbsent(row.line(), l -> new java.util.TreeMap<>()).put(ROLES.indexOf(role), status);
         switch (expected) {
+            // A row being written: record what happens for review (printed after the run); never passes unreviewed.
+            case "?" -> assertTrue(Boolean.getBoolean("gems.matrix.record"), "unreviewed matrix cell on line " + row.line());
             case "ok" -> assertTrue(status != 401 && status != 403,
                     () -> role + " must be allowed, got " + status + ": " + res.asString());
             case "401", "403" -> assertEquals(Integer.parseInt(expected), status, () -> "body: " + res.asString());

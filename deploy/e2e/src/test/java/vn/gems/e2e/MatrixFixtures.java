@@ -1,35 +1,120 @@
 package vn.gems.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Objects the matrix rows refer to ({placeholders} in paths and bodies), created once before the matrix runs,
- * and the conditional headers writes need (If-Match with the current ETag, read just before the request).
+ * Objects the matrix rows refer to ({placeholders} in paths and bodies), created once before the matrix runs
+ * by the demo users of TTH-DOLISA (the matrix roles' agency), and the headers writes need: If-Match with the
+ * target's current ETag (read just before the request) and a fresh Idempotency-Key.
  */
 final class MatrixFixtures {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> values = new HashMap<>();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    /** Actions whose If-Match is the ETag of the object they act on (the path without its last segment). */
+    private static final List<String> ACTIONS = List.of("/retirement", "/issue", "/close", "/amendments", "/submit",
+            "/return", "/accept", "/extension");
 
     private MatrixFixtures() {
     }
 
-    static void prepare() {
-        String admin = "Bearer " + E2eSuite.token("gems.admin");
-        // An agency every row may read, edit or retire.
-        values.put("agency", "MATRIX-" + Long.toString(System.nanoTime(), 36).toUpperCase());
+    static void prepare() throws Exception {
+        String admin = E2eSuite.bearer("gems.admin");
+        String dolisa = E2eSuite.bearer("dolisa.officer");
+        String suffix = Long.toString(System.nanoTime(), 36).toUpperCase();
+
+        values.put("agency", "MATRIX-" + suffix);
         given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body("""
                         {"code":"%s","nameVi":"Cơ quan kiểm thử","nameEn":"Matrix agency","kind":"OTHER",
                          "unitCode":"VN-46","validFrom":"2020-01-01"}""".formatted(values.get("agency")))
-                .post(E2eSuite.gateway() + "/api/agencies").then().statusCode(201);
+                .post(url("/api/agencies")).then().statusCode(201);
+
+        // Plans led by TTH-DOLISA (seed 003's document under fresh codes): one issued, one to edit/issue/close, one to delete.
+        ObjectNode seed = (ObjectNode) JSON.readTree(Path.of(System.getProperty("gems.root", "../.."),
+                "deploy/demo/plans/tth-2021-2025.json").toFile());
+        values.put("planDocument", seed.deepCopy().put("code", "MX-{unique}").toString());
+        String planCode = "MX-ISSUED-" + suffix;
+        values.put("planCode", planCode);
+        values.put("plan", createPlan(dolisa, seed.deepCopy().put("code", planCode)));
+        given().header("Authorization", dolisa).header("If-Match", etag(dolisa, "/api/plans/" + values.get("plan")))
+                .contentType(ContentType.JSON).body("{}").post(url("/api/plans/" + values.get("plan") + "/issue"))
+                .then().statusCode(200);
+        values.put("issuedDocument", seed.deepCopy().put("code", planCode).toString());
+        values.put("draftDocument", seed.deepCopy().put("code", "MX-DRAFT-" + suffix).toString());
+        values.put("draftPlan", createPlan(dolisa, seed.deepCopy().put("code", "MX-DRAFT-" + suffix)));
+        values.put("deletablePlan", createPlan(dolisa, seed.deepCopy().put("code", "MX-DELETE-" + suffix)));
+
+        // Reference data written by the rows.
+        values.put("indicator", "MX_" + suffix);
+        given().header("Authorization", admin).contentType(ContentType.JSON).body("""
+                {"code":"%s","nameVi":"Chỉ số kiểm thử","nameEn":"Matrix indicator","unit":"COUNT","subject":"PERSONS",
+                 "bySex":true,"dimensions":[],"aggregation":"SUM","direction":"HIGHER","periodicity":"ANNUAL",
+                 "supplierSectors":["LABOUR"]}""".formatted(values.get("indicator")))
+                .post(url("/api/indicators")).then().statusCode(201);
+        values.put("event", given().header("Authorization", admin).get(url("/api/units/events")).then().statusCode(200)
+                .extract().jsonPath().getString("[0].id"));
+
+        // A push and a publication of TTH-DOLISA (LABOUR supplier for VN-46).
+        Response push = given().header("Authorization", admin).header("Idempotency-Key", "matrix-push-" + suffix)
+                .contentType("text/csv").body("indicator,unit,period,sex,value,numerator,denominator,status\n"
+                        + "WAGE_WORKERS,VN-46,2023,FEMALE,1200,,,FINAL\nWAGE_WORKERS,VN-46,2023,MALE,1300,,,FINAL\n")
+                .post(url("/api/values/pushes"));
+        values.put("push", push.then().extract().jsonPath().getString("id"));
+        assertEquals(true, push.statusCode() == 200 || push.statusCode() == 201 || push.statusCode() == 202, push.asString());
+        values.put("publication", given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body("{\"indicator\":\"WAGE_WORKERS\",\"period\":\"2023\",\"unit\":\"VN-46\"}")
+                .post(url("/api/values/publications")).then().statusCode(201).extract().jsonPath().getString("id"));
+
+        // Reporting: TTH-DOLISA's own annual reports under the issued plan (its reports go to itself, as lead).
+        ReportingE2eTest.await("obligations of the matrix plan", Duration.ofSeconds(90), () -> given().header("Authorization", dolisa)
+                .get(url("/api/reports/obligations?planId=" + values.get("plan") + "&size=500")).then().extract().jsonPath()
+                .getList("items.findAll { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R2' }").size() >= 3);
+        JsonPath obligations = given().header("Authorization", dolisa)
+                .get(url("/api/reports/obligations?planId=" + values.get("plan") + "&size=500")).then().extract().jsonPath();
+        values.put("obligation", obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R2' && it.period == '2025' }.id"));
+        String reportObligation = obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R2' && it.period == '2024' }.id");
+        values.put("report", given().header("Authorization", dolisa).contentType(ContentType.JSON).body("{}")
+                .post(url("/api/reports/obligations/" + reportObligation + "/report")).then().statusCode(201)
+                .extract().jsonPath().getString("id"));
+        values.put("attachment", given().header("Authorization", dolisa).contentType("text/plain")
+                .body("Biên bản kiểm thử".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(url("/api/reports/submissions/" + values.get("report") + "/attachments?filename=evidence.txt"))
+                .then().statusCode(201).extract().jsonPath().getString("id"));
+        String location = given().header("Authorization", dolisa)
+                .post(url("/api/reports/plans/" + values.get("plan") + "/consolidation/publication?period=2025"))
+                .then().statusCode(201).extract().header("Location");
+        values.put("consolidation", location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private static String createPlan(String auth, ObjectNode doc) {
+        return given().header("Authorization", auth).contentType(ContentType.JSON).body(doc.toString())
+                .post(url("/api/plans")).then().statusCode(201).extract().jsonPath().getString("id");
+    }
+
+    private static String etag(String auth, String path) {
+        return given().header("Authorization", auth).get(url(path)).then().statusCode(200).extract().header("ETag");
+    }
+
+    private static String url(String path) {
+        return E2eSuite.gateway() + path;
     }
 
     static String fill(String text) {
@@ -43,11 +128,22 @@ final class MatrixFixtures {
         return out.toString();
     }
 
-    /** If-Match for updates: the current ETag of the object, read with an admin token just before. */
+    /**
+     * If-Match for updates and state changes (the target's current ETag, read with an admin token just before)
+     * and a fresh Idempotency-Key for every POST, so that the only reason to refuse is the caller.
+     */
     static Map<String, String> headersFor(String method, String path) {
         Map<String, String> h = new HashMap<>();
-        if (method.equals("PUT") || method.equals("PATCH") || path.endsWith("/retirement")) {
-            String target = path.endsWith("/retirement") ? path.substring(0, path.length() - "/retirement".length()) : path;
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        String target = null;
+        if (method.equals("PUT") || method.equals("DELETE")) {
+            target = bare;
+        } else if (method.equals("POST")) {
+            target = ACTIONS.stream().filter(bare::endsWith).findFirst()
+                    .map(a -> bare.substring(0, bare.length() - a.length())).orElse(null);
+            h.put("Idempotency-Key", "matrix-" + UUID.randomUUID());
+        }
+        if (target != null) {
             String etag = given().header("Authorization", "Bearer " + E2eSuite.token("gems.admin"))
                     .get(E2eSuite.gateway() + target).then().extract().header("ETag");
             if (etag != null) {

@@ -122,7 +122,8 @@ public class PlanResource {
     @Operation(summary = "A plan: the whole structure in one call (or view=summary)",
             description = "The import/export document plus id, version, status, revision (also the ETag), parent and child "
                     + "plans and the agencies it assigns. view=summary answers the header and counts.")
-    @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "The plan (full), or its header and counts (summary)",
+            content = @Content(schema = @Schema(anyOf = {PlanView.class, PlanSummary.class})))
     @APIResponse(responseCode = "404", description = "No such plan, or not one the caller may read")
     public Response get(@Parameter(description = ID) @PathParam("id") String id,
                         @Parameter(description = "full (default) or summary") @QueryParam("view") String view) {

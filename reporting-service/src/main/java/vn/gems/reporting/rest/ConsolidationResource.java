@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.problem.FieldError;
@@ -80,6 +83,8 @@ public class ConsolidationResource {
     @Path("/consolidation/publication")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
     @Operation(summary = "Publish the consolidated summary for the public route (reviewers of the receiving agency); again to update it")
+    @APIResponse(responseCode = "201", description = "The published summary, as the public route serves it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublicConsolidation.class)))
     public Response publish(@PathParam("planId") long planId, @QueryParam("period") String period,
                             @QueryParam("receivingAgency") String receivingAgency, @Context UriInfo uri) {
         PublishedConsolidation p = consolidation.publish(planId, period, receivingAgency);

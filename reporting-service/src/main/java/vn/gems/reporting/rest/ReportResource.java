@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
@@ -85,6 +88,8 @@ public class ReportResource {
     @Operation(summary = "File my agency's report by reference: plan code, rule and period (submit=true submits it at once)",
             description = "The same as starting the report of the obligation (POST /api/reports/obligations/{id}/report) and submitting it. "
                     + "404 when the plan is not issued or my agency owes nothing under that rule and period; 409 REPORT_EXISTS.")
+    @APIResponse(responseCode = "201", description = "The report, filed (and submitted when asked)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportView.class)))
     public Response file(@Valid @NotNull FileReport input, @Context UriInfo uri) {
         ReportService.Loaded l = reports.file(input, generator);
         return Response.created(uri.getBaseUriBuilder().path("/api/reports/submissions/{id}").build(l.report().id))
@@ -207,6 +212,8 @@ public class ReportResource {
     @Operation(summary = "Upload an evidence file (raw body; PDF, PNG, JPEG, DOCX, XLSX, CSV or text; 10 MB by default)",
             description = "The type is recognised from the bytes and must match Content-Type (415 otherwise); 413 when too large. "
                     + "Refer to it from a value with attachmentId.")
+    @APIResponse(responseCode = "201", description = "The stored evidence file",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttachmentView.class)))
     public Response upload(@PathParam("id") long id, @QueryParam("filename") String filename, @Context HttpHeaders headers,
                            InputStream body, @Context UriInfo uri) {
         String type = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
