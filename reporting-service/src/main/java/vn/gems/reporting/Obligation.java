@@ -42,8 +42,16 @@ public class Obligation extends VersionedEntity {
     @Column(nullable = false)
     public String period;
 
+    /** The date in force: the plan's, or the extended one. */
     @Column(name = "due_date", nullable = false)
     public LocalDate dueDate;
+
+    /** The plan's due date once the receiving agency has extended it; null when never extended. */
+    @Column(name = "original_due_date")
+    public LocalDate originalDueDate;
+
+    @Column(name = "extension_reason")
+    public String extensionReason;
 
     /** The agency the plan names; stays fixed. */
     @Column(name = "assigned_agency", nullable = false)

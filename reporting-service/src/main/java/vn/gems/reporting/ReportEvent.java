@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One step of a report's life (created, edited, submitted, returned, accepted), for the audit trail. */
+/**
+ * One step of a report's life (created, edited, submitted, returned, accepted) or of its obligation's (due date
+ * extended, possibly before any report exists), for the audit trail.
+ */
 @Entity
 @Table(name = "report_event")
 public class ReportEvent extends PanacheEntityBase {
@@ -19,8 +22,11 @@ public class ReportEvent extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "report_id", nullable = false)
+    @Column(name = "report_id")
     public Long reportId;
+
+    @Column(name = "obligation_id")
+    public Long obligationId;
 
     @Column(nullable = false)
     public String action;
@@ -34,7 +40,17 @@ public class ReportEvent extends PanacheEntityBase {
     public Instant at;
 
     public static ReportEvent of(long reportId, String action, String actor, String detail) {
+        return build(null, reportId, action, actor, detail);
+    }
+
+    /** A step on an obligation, with its report when one exists. */
+    public static ReportEvent ofObligation(long obligationId, Long reportId, String action, String actor, String detail) {
+        return build(obligationId, reportId, action, actor, detail);
+    }
+
+    private static ReportEvent build(Long obligationId, Long reportId, String action, String actor, String detail) {
         ReportEvent e = new ReportEvent();
+        e.obligationId = obligationId;
         e.reportId = reportId;
         e.action = action;
         e.actor = actor;

@@ -70,6 +70,7 @@ class AccessTest {
         // No token: 401 everywhere but the public route.
         for (String[] m : List.of(new String[]{"GET", "/api/reports"}, new String[]{"GET", "/api/reports/obligations"},
                 new String[]{"GET", "/api/reports/obligations/" + obligation}, new String[]{"POST", "/api/reports/obligations/" + obligation + "/report"},
+                new String[]{"POST", "/api/reports/obligations/" + obligation + "/extension"},
                 new String[]{"POST", "/api/reports/obligations/handover"}, new String[]{"POST", "/api/reports/submissions"},
                 new String[]{"GET", r}, new String[]{"PUT", r}, new String[]{"POST", r + "/submit"}, new String[]{"POST", r + "/return"},
                 new String[]{"POST", r + "/accept"}, new String[]{"GET", r + "/versions"}, new String[]{"GET", r + "/versions/1"},
@@ -84,6 +85,9 @@ class AccessTest {
         }
         // Wrong role.
         c.add(new Case("POST", "/api/reports/obligations/handover", HEALTH, 403, null));
+        String extension = "{\"dueDate\":\"" + Fixtures.today().plusDays(60) + "\",\"reason\":\"x\"}";
+        c.add(new Case("POST", "/api/reports/obligations/" + obligation + "/extension", HEALTH, 403, extension));
+        c.add(new Case("POST", "/api/reports/obligations/" + obligation + "/extension", AUDITOR, 403, extension));
         c.add(new Case("POST", plan + "/obligations/regeneration", DOLISA, 403, null));
         c.add(new Case("POST", "/api/reports/plan-events", GOV, 403, "{\"planId\":7001,\"planVersion\":1,\"event\":\"ISSUED\"}"));
         c.add(new Case("POST", "/api/reports/submissions", AUDITOR, 403, "{\"planCode\":\"T-7001\",\"ruleKey\":\"R2\",\"period\":\"" + period + "\"}"));
@@ -121,6 +125,8 @@ class AccessTest {
         // QNG's reviewer cannot review TTH-DOLISA's received reports.
         c.add(new Case("POST", r + "/accept", QNG, 403, "{}"));
         c.add(new Case("POST", r + "/return", QNG, 403, "{\"summary\":\"x\"}"));
+        c.add(new Case("POST", "/api/reports/obligations/" + obligation + "/extension", QNG, 403, extension));
+        c.add(new Case("POST", "/api/reports/obligations/" + obligation + "/extension", EDUCATION, 403, extension));
         // The right callers.
         c.add(new Case("GET", "/api/reports", HEALTH, 200, null));
         c.add(new Case("GET", "/api/reports", GOV, 200, null));
@@ -136,6 +142,7 @@ class AccessTest {
         c.add(new Case("GET", "/api/reports/outbox", ADMIN, 200, null));
         c.add(new Case("POST", "/api/reports/outbox/deliveries", ADMIN, 200, null));
         c.add(new Case("GET", "/api/public/reports/consolidations", null, 200, null));
+        c.add(new Case("POST", "/api/reports/obligations/" + obligation + "/extension", DOLISA, 200, extension));
         return c;
     }
 
@@ -147,7 +154,8 @@ class AccessTest {
             if (k.token() != null) {
                 req = req.header("Authorization", k.token());
             }
-            if (k.method().equals("PUT") || k.method().equals("POST") && k.path().contains("/accept") || k.path().endsWith("/return")) {
+            if (k.method().equals("PUT") || k.method().equals("POST") && k.path().contains("/accept") || k.path().endsWith("/return")
+                    || k.path().endsWith("/extension")) {
                 req = req.header("If-Match", "*");
             }
             if (k.path().endsWith("/attachments")) {

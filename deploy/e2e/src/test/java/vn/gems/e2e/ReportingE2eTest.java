@@ -1,5 +1,9 @@
 package vn.gems.e2e;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
@@ -16,6 +20,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +33,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -38,8 +47,9 @@ import static vn.gems.e2e.E2eSuite.gateway;
 /**
  * The seed 003 cycle (Thừa Thiên Huế 2021-2025) for the year 2025 against the real suite, through the gateway with
  * real tokens: DOLISA imports and issues the plan (plans-service tells reporting-service from its outbox) →
- * obligations → Health, Home Affairs and Planning submit (all late: the 30/11/2025 deadline has passed; Health is
- * returned with comments and resubmits) → the Statistics Office pushes its figures to indicators-service →
+ * obligations → DOLISA extends Health's and Planning's 30/11/2025 deadline to a month from today → Health, Home
+ * Affairs and Planning submit (Home Affairs late; Health is returned with comments and resubmits) → the Statistics
+ * Office pushes its figures to indicators-service as a CSV file →
  * DOLISA accepts (values go to indicators-service through reporting's outbox) and consolidates → the exports are
  * read back → the summary is published → DOLISA's own report goes to the ministry that took over (VN-MOHA). Then
  * the outbox with indicators-service stopped and started again: nothing lost, nothing twice.
@@ -49,12 +59,17 @@ import static vn.gems.e2e.E2eSuite.gateway;
 class ReportingE2eTest {
 
     static final String PERIOD = "2025";
+    static final String PLAN_DUE = "2025-11-30";
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The extended due date of Health's and Planning's annual reports: a month from the day the test runs. */
+    static final LocalDate EXTENDED = LocalDate.now(VIETNAM).plusDays(30);
 
     static long planId;
     static long dohReport;
     static long dohaReport;
     static long dpiReport;
+    static long dohaDaysLate;
 
     static String url(String path) {
         return gateway() + path;
@@ -79,6 +94,28 @@ class ReportingE2eTest {
         return given().header("Authorization", bearer(user))
                 .get(url("/api/reports/obligations?size=500&planId=" + planId + "&period=" + PERIOD)).then().statusCode(200)
                 .extract().jsonPath().getLong("items.find { it.ruleKey == '" + rule + "' }.id");
+    }
+
+    static String obligationETag(String user, long obligation) {
+        return given().header("Authorization", bearer(user)).get(url("/api/reports/obligations/" + obligation)).then().statusCode(200)
+                .header("ETag", notNullValue()).extract().header("ETag");
+    }
+
+    /** DOLISA, the receiving agency, extends an obligation's due date (with the ETag it just read). */
+    static Response extend(long obligation, String body) {
+        Response r = given().header("Authorization", bearer("dolisa.officer")).header("If-Match", obligationETag("dolisa.officer", obligation))
+                .contentType(ContentType.JSON).body(body).post(url("/api/reports/obligations/" + obligation + "/extension"));
+        assertEquals(200, r.statusCode(), r.asString());
+        return r;
+    }
+
+    /** The answer must match reporting-service's published OpenAPI exactly (no undeclared fields, right types). */
+    static void assertMatchesOpenApi(String path, Response res) throws Exception {
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                .createForInlineApiSpecification(ApiOperations.document("reporting").toString()).build();
+        ValidationReport report = validator.validateResponse(path, Request.Method.POST, SimpleResponse.Builder.status(res.statusCode())
+                .withBody(res.asString()).withContentType(res.contentType()).build());
+        assertTrue(!report.hasErrors(), () -> path + " answered outside its OpenAPI schema: " + report.getMessages());
     }
 
     static long start(String user, long obligation, String content) {
@@ -146,6 +183,33 @@ class ReportingE2eTest {
 
     @Test
     @Order(2)
+    void dolisaExtendsHealthAndPlanning() throws Exception {
+        long doh = obligation("health.reporter", "R2");
+        String reason = "Chờ số liệu tuyến xã sau sáp nhập đơn vị hành chính";
+        String body = "{\"dueDate\":\"" + EXTENDED + "\",\"reason\":\"" + reason + "\"}";
+        // The agency that owes the report cannot give itself more time.
+        given().header("Authorization", bearer("health.reporter")).header("If-Match", obligationETag("health.reporter", doh))
+                .contentType(ContentType.JSON).body(body).post(url("/api/reports/obligations/" + doh + "/extension"))
+                .then().statusCode(403).contentType("application/problem+json");
+
+        Response extended = extend(doh, body);
+        extended.then().body("dueDate", equalTo(EXTENDED.toString())).body("originalDueDate", equalTo(PLAN_DUE))
+                .body("extensionReason", equalTo(reason)).body("status", equalTo("UPCOMING")).body("late", nullValue());
+        assertMatchesOpenApi("/api/reports/obligations/" + doh + "/extension", extended);
+        extend(obligation("planning.reporter", "R2"), "{\"dueDate\":\"" + EXTENDED + "\",\"reason\":\"Chờ số liệu điều tra doanh nghiệp\"}")
+                .then().body("originalDueDate", equalTo(PLAN_DUE));
+
+        // The agency sees its new date; Home Affairs, not extended, is still overdue.
+        given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/obligations/" + doh)).then().statusCode(200)
+                .body("dueDate", equalTo(EXTENDED.toString())).body("originalDueDate", equalTo(PLAN_DUE)).body("status", equalTo("UPCOMING"));
+        given().header("Authorization", bearer("homeaffairs.reporter")).get(url("/api/reports/obligations/" + obligation("homeaffairs.reporter", "R2")))
+                .then().statusCode(200).body("dueDate", equalTo(PLAN_DUE)).body("originalDueDate", nullValue()).body("status", equalTo("OVERDUE"));
+        given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/notifications?kind=DUE_DATE_EXTENDED")).then()
+                .statusCode(200).body("items.obligationId", hasItem((int) doh));
+    }
+
+    @Test
+    @Order(3)
     void threeAgenciesSubmitOneIsReturnedAndResubmits() {
         String health = """
                 {"sections":[{"kind":"RESULTS","objectiveKey":"O4","text":"Tỷ số giới tính khi sinh 110 bé trai/100 bé gái; tử vong mẹ 16/100.000."},
@@ -157,10 +221,14 @@ class ReportingE2eTest {
                            {"measureKey":"O4-T2-M1","value":16},
                            {"measureKey":"O4-T3-M1","value":21},
                            {"measureKey":"O4-T4-M1","value":1}]}""";
-        dohReport = start("health.reporter", obligation("health.reporter", "R2"), health);
+        long doh = obligation("health.reporter", "R2");
+        dohReport = start("health.reporter", doh, health);
         submit("health.reporter", dohReport);
+        // After 30/11/2025 but before the extended date: on time.
         given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/submissions/" + dohReport)).then()
-                .body("late", equalTo(true)).body("daysLate", notNullValue());
+                .body("late", equalTo(false)).body("daysLate", equalTo(0));
+        given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/obligations/" + doh)).then().statusCode(200)
+                .body("status", equalTo("SUBMITTED")).body("late", equalTo(false)).body("daysLate", equalTo(0));
         // Another agency cannot read it (BOLA); the reviewer reads the submitted version, not a draft.
         given().header("Authorization", bearer("education.reporter")).get(url("/api/reports/submissions/" + dohReport)).then().statusCode(403);
         given().header("Authorization", bearer("dolisa.officer")).get(url("/api/reports/submissions/" + dohReport)).then().statusCode(200)
@@ -181,25 +249,42 @@ class ReportingE2eTest {
                 {"sections":[{"kind":"RESULTS","objectiveKey":"O1","text":"48% cơ quan có lãnh đạo chủ chốt là nữ."}],
                  "values":[{"measureKey":"O1-T1-M1","value":48,"comment":"=1+2"}]}""");
         submit("homeaffairs.reporter", dohaReport);
+        // Home Affairs had no extension: late by the days since 30/11/2025 (in Vietnam's time zone).
+        JsonPath doha = given().header("Authorization", bearer("homeaffairs.reporter")).get(url("/api/reports/submissions/" + dohaReport))
+                .then().statusCode(200).body("late", equalTo(true)).extract().jsonPath();
+        dohaDaysLate = ChronoUnit.DAYS.between(LocalDate.parse(PLAN_DUE),
+                Instant.parse(doha.getString("firstSubmittedAt")).atZone(VIETNAM).toLocalDate());
+        assertTrue(dohaDaysLate > 0, "30/11/2025 has passed");
+        assertEquals(dohaDaysLate, doha.getLong("daysLate"));
         dpiReport = start("planning.reporter", obligation("planning.reporter", "R2"), """
                 {"sections":[{"kind":"RESULTS","objectiveKey":"O2","text":"Tỷ lệ nữ giám đốc doanh nghiệp đạt 31%."}],
                  "values":[{"measureKey":"O2-T3-M1","female":3100,"male":6900}]}""");
         submit("planning.reporter", dpiReport);
+        given().header("Authorization", bearer("planning.reporter")).get(url("/api/reports/submissions/" + dpiReport)).then()
+                .body("late", equalTo(false)).body("daysLate", equalTo(0));
         accept(dohReport);
         accept(dohaReport);
         accept(dpiReport);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void statisticsOfficePushesAndAcceptedValuesArrive() throws Exception {
         String stats = "Bearer " + E2eSuite.clientToken("statistics-office", "statistics-office-demo-secret");
-        given().header("Authorization", stats).header("Idempotency-Key", "e2e-stats-unpaid-care-" + planId).contentType(ContentType.JSON)
-                .body("""
-                        {"source":{"kind":"PUSH","reference":"e2e-tdt-2025","agency":"TTH-STATS"},
-                         "values":[{"indicatorCode":"UNPAID_CARE_HOURS","unitCode":"VN-46","period":"2025","sex":"FEMALE","dimensions":{},"value":4.2,"status":"FINAL"},
-                                   {"indicatorCode":"UNPAID_CARE_HOURS","unitCode":"VN-46","period":"2025","sex":"MALE","dimensions":{},"value":1.5,"status":"FINAL"}]}""")
-                .post(url("/api/values/batch")).then().statusCode(200);
+        // The Statistics Office's file, in the columns of deploy/demo/indicators/statistics-sample.csv.
+        String csv = """
+                indicator,unit,period,sex,value,numerator,denominator,status
+                UNPAID_CARE_HOURS,VN-46,2025,FEMALE,4.2,,,FINAL
+                UNPAID_CARE_HOURS,VN-46,2025,MALE,1.5,,,FINAL
+                """;
+        given().header("Authorization", stats).header("Idempotency-Key", "e2e-stats-unpaid-care-" + planId)
+                .contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post(url("/api/values/pushes?reference=e2e-tdt-2025.csv")).then().statusCode(201)
+                .header("Location", notNullValue()).body("format", equalTo("CSV")).body("status", equalTo("SUCCEEDED"))
+                .body("committed", equalTo(true)).body("rowsRead", equalTo(2)).body("rowsAccepted", equalTo(2))
+                .body("rowsRejected", equalTo(0)).body("rejectionsTotal", equalTo(0)).body("rejections", empty())
+                .body("inserted", equalTo(2)).body("source.kind", equalTo("PUSH")).body("source.agency", equalTo("TTH-STATS"))
+                .body("source.reference", equalTo("e2e-tdt-2025.csv"));
         // reporting-service's outbox delivers the accepted reports' values to indicators-service.
         await("Health's accepted values in indicators-service", Duration.ofSeconds(60),
                 () -> rollup("BIRTHS", null).getInt("female") == 7000);
@@ -212,7 +297,7 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void dolisaConsolidates() {
         JsonPath c = given().header("Authorization", bearer("dolisa.officer"))
                 .get(url("/api/reports/plans/" + planId + "/consolidation?rule=R2&period=" + PERIOD)).then().statusCode(200)
@@ -220,11 +305,16 @@ class ReportingE2eTest {
         int expected = c.getInt("completeness.expected");
         assertTrue(expected >= 10, "every assigned agency owes the annual report: " + expected);
         assertEquals(3, c.getInt("completeness.submitted"));
-        assertEquals(3, c.getInt("completeness.late"), "30/11/2025 has passed: every submission is late");
-        assertEquals(0, c.getInt("completeness.onTime"));
+        // Health and Planning were given until EXTENDED; Home Affairs' 30/11/2025 had passed.
+        assertEquals(2, c.getInt("completeness.onTime"));
+        assertEquals(1, c.getInt("completeness.late"));
         assertEquals(expected - 3, c.getInt("completeness.missing"));
         assertEquals(3, c.getInt("completeness.accepted"));
-        assertEquals("LATE", c.getString("agencies.find { it.agency == 'TTH-DOH' }.timeliness"));
+        assertEquals("ON_TIME", c.getString("agencies.find { it.agency == 'TTH-DOH' }.timeliness"));
+        assertEquals(EXTENDED.toString(), c.getString("agencies.find { it.agency == 'TTH-DOH' }.dueDate"));
+        assertEquals("ON_TIME", c.getString("agencies.find { it.agency == 'TTH-DPI' }.timeliness"));
+        assertEquals("LATE", c.getString("agencies.find { it.agency == 'TTH-DOHA' }.timeliness"));
+        assertEquals(dohaDaysLate, c.getLong("agencies.find { it.agency == 'TTH-DOHA' }.daysLate"));
         assertEquals("MISSING", c.getString("agencies.find { it.agency == 'TTH-DOET' }.timeliness"));
 
         Map<String, Object> srb = row(c, "O4-T1-M1");
@@ -250,7 +340,7 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void exportsReadBack() throws IOException {
         String base = "/api/reports/plans/" + planId + "/consolidation/export?rule=R2&period=" + PERIOD + "&format=";
         byte[] csv = given().header("Authorization", bearer("dolisa.officer")).get(url(base + "csv")).then().statusCode(200).extract().asByteArray();
@@ -282,7 +372,7 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void summaryIsPublishedForThePortal() {
         given().header("Authorization", bearer("health.reporter")).post(url("/api/reports/plans/" + planId + "/consolidation/publication?period=" + PERIOD))
                 .then().statusCode(403);
@@ -297,7 +387,7 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void dolisasConsolidatedReportGoesToTheMinistry() {
         long upward = obligation("dolisa.officer", "R4");
         long report = given().header("Authorization", bearer("dolisa.officer")).contentType(ContentType.JSON)
@@ -314,7 +404,7 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void outboxSurvivesIndicatorsServiceStoppedAndRestarted() throws Exception {
         long det = start("education.reporter", obligation("education.reporter", "R2"), """
                 {"sections":[{"kind":"RESULTS","objectiveKey":"O5","text":"Tỷ lệ hoàn thành tiểu học của trẻ dân tộc thiểu số đạt 92%."}],

@@ -3,8 +3,10 @@ package vn.gems.reporting.rest;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
@@ -83,11 +86,28 @@ public class ObligationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One obligation (its agency, the receiving agency's staff, auditors)")
-    public ObligationView get(@PathParam("id") long id) {
+    @Operation(summary = "One obligation (its agency, the receiving agency's staff, auditors); the ETag is what an extension's If-Match sends")
+    @APIResponse(responseCode = "200", description = "The obligation, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObligationView.class)))
+    public Response get(@PathParam("id") long id) {
         Obligation o = obligations.find(id).orElseThrow(() -> ProblemException.notFound("Obligation", id));
-        LocalDate today = LocalDate.now(config.zone());
-        return ObligationMapper.toView(o, reports.forObligation(id).map(r -> r.id).orElse(null), today, config.dueSoonDays(), config.zone());
+        return withETag(o);
+    }
+
+    @POST
+    @Path("/{id}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Extend the due date (gia hạn nộp báo cáo): reviewers of the receiving agency, admins; needs If-Match",
+            description = "The obligation is then due on dueDate (later than the original due date, not before today); originalDueDate keeps "
+                    + "the plan's date and regeneration after a plan amendment keeps the extension. Lateness, reminders and consolidation "
+                    + "count against the new date. The agency gets a DUE_DATE_EXTENDED notice. 409 ALREADY_SUBMITTED once a report was "
+                    + "submitted, OBLIGATION_CANCELLED; 422 DUE_DATE_NOT_LATER, DUE_DATE_IN_PAST.")
+    @APIResponse(responseCode = "200", description = "The obligation with its new due date, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObligationView.class)))
+    public Response extend(@PathParam("id") long id, @Parameter(description = "ETag of the obligation read") @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull ExtensionInput input) {
+        return withETag(obligations.extend(id, ifMatch, input));
     }
 
     @POST
@@ -111,5 +131,12 @@ public class ObligationResource {
     @Operation(summary = "Hand retired agencies' open obligations to their successors now (also runs hourly); agency limits it to one")
     public HandoverService.Result handOver(@QueryParam("agency") String agency) {
         return handover.run(agency);
+    }
+
+    private Response withETag(Obligation o) {
+        LocalDate today = LocalDate.now(config.zone());
+        ObligationView view = ObligationMapper.toView(o, reports.forObligation(o.id).map(r -> r.id).orElse(null), today,
+                config.dueSoonDays(), config.zone());
+        return Response.ok(view).tag(ETags.of(o.version)).build();
     }
 }

@@ -60,6 +60,14 @@ public class Access {
         }
     }
 
+    /** May extend the due date: a reviewer of the receiving agency, or an admin. */
+    public void requireExtend(Obligation o) {
+        if (!(isReviewer(o) || caller.hasRole(Roles.ADMIN))) {
+            throw ProblemException.forbidden("NOT_YOUR_RECEIVING_AGENCY", "Only reviewers of the receiving agency (" + o.receivingAgency
+                    + ") can extend this obligation's due date");
+        }
+    }
+
     /** May return or accept: a reviewer of the receiving agency. */
     public void requireReview(Obligation o) {
         if (!isReviewer(o)) {

@@ -297,10 +297,7 @@ public class ObligationGenerator {
         changed |= set(o.coverage, w.rule().coverage(), v -> o.coverage = v);
         changed |= set(o.consolidates, w.rule().consolidates(), v -> o.consolidates = v);
         if (open || o.dueDate == null) {
-            if (set(o.dueDate, w.dueDate(), v -> o.dueDate = v)) {
-                o.reminderStage = vn.gems.reporting.ReminderStage.NONE;
-                changed = true;
-            }
+            changed |= dueDate(o, w.dueDate());
             changed |= set(o.receivingAgency, w.receivingAgency(), v -> o.receivingAgency = v);
             changed |= set(o.unitCode, w.unitCode(), v -> o.unitCode = v);
             if (!Objects.equals(o.agency, w.agency())) {
@@ -310,6 +307,27 @@ public class ObligationGenerator {
             }
         }
         return changed && o.id != null;
+    }
+
+    /**
+     * The plan's due date. An extension the receiving agency granted survives: the plan's date moves under it as
+     * the original, unless the plan now allows at least as much time, which supersedes the extension.
+     */
+    private static boolean dueDate(Obligation o, LocalDate planned) {
+        boolean lapsed = false;
+        if (o.originalDueDate != null) {
+            if (o.dueDate.isAfter(planned)) {
+                return set(o.originalDueDate, planned, v -> o.originalDueDate = v);
+            }
+            o.originalDueDate = null;
+            o.extensionReason = null;
+            lapsed = true;
+        }
+        if (set(o.dueDate, planned, v -> o.dueDate = v)) {
+            o.reminderStage = vn.gems.reporting.ReminderStage.NONE;
+            return true;
+        }
+        return lapsed;
     }
 
     private static <T> boolean set(T current, T wanted, java.util.function.Consumer<T> setter) {
