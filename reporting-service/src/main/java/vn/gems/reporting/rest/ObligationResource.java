@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
 import vn.gems.common.http.PageView;
@@ -94,6 +97,9 @@ public class ObligationResource {
     @Operation(summary = "Start my agency's report for this obligation (a draft)",
             description = "The body (optional) is the first draft. A consolidating obligation (the receiving agency's own report upward) "
                     + "starts prefilled from what it received. 409 REPORT_EXISTS when the report was already started.")
+    @APIResponse(responseCode = "201", description = "The report, as a draft (Location, ETag)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportView.class)))
     public Response start(@PathParam("id") long id, @Valid ReportContent initial, @Context UriInfo uri) {
         ReportService.Loaded l = reports.create(id, initial);
         return Response.created(uri.getBaseUriBuilder().path("/api/reports/submissions/{id}").build(l.report().id))

@@ -19,7 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
 import vn.gems.common.idempotency.Idempotency;
@@ -85,6 +88,9 @@ public class ReportResource {
     @Operation(summary = "File my agency's report by reference: plan code, rule and period (submit=true submits it at once)",
             description = "The same as starting the report of the obligation (POST /api/reports/obligations/{id}/report) and submitting it. "
                     + "404 when the plan is not issued or my agency owes nothing under that rule and period; 409 REPORT_EXISTS.")
+    @APIResponse(responseCode = "201", description = "The report, as a draft (Location, ETag)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportView.class)))
     public Response file(@Valid @NotNull FileReport input, @Context UriInfo uri) {
         ReportService.Loaded l = reports.file(input, generator);
         return Response.created(uri.getBaseUriBuilder().path("/api/reports/submissions/{id}").build(l.report().id))
