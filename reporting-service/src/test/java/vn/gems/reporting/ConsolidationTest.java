@@ -272,6 +272,23 @@ class ConsolidationTest {
     }
 
     @Test
+    @Order(3)
+    void anotherAgencyCannotNameItselfTheReceiver() {
+        String query = "?period=" + period + "&receivingAgency=QNG-DOLISA";
+        long published = db.count("select count(*) from published_consolidation");
+        // QNG-DOLISA receives nothing of this Thừa Thiên Huế plan: naming itself the receiver reveals and publishes nothing.
+        given().header("Authorization", Fixtures.QNG).get("/api/reports/plans/" + PLAN + "/consolidation" + query).then().statusCode(404);
+        given().header("Authorization", Fixtures.QNG).get("/api/reports/plans/" + PLAN + "/consolidation/export" + query + "&format=csv")
+                .then().statusCode(404);
+        given().header("Authorization", Fixtures.QNG).post("/api/reports/plans/" + PLAN + "/consolidation/publication" + query)
+                .then().statusCode(404);
+        assertEquals(published, db.count("select count(*) from published_consolidation"));
+        // The real receiver still names itself.
+        given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation?period=" + period + "&receivingAgency=TTH-DOLISA")
+                .then().statusCode(200).body("receivingAgency", equalTo("TTH-DOLISA"));
+    }
+
+    @Test
     @Order(4)
     void publishedSummaryIsPublic() {
         given().header("Authorization", HEALTH).post("/api/reports/plans/" + PLAN + "/consolidation/publication?period=" + period)

@@ -82,6 +82,19 @@ public class E2eSuite implements BeforeAllCallback {
         return "Bearer " + token(username);
     }
 
+    private static final Map<String, Map.Entry<Long, String>> cachedTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A demo or test user's bearer header, reused for up to a minute (tests that send hundreds of requests). */
+    public static String cachedBearer(String username) {
+        long now = System.nanoTime();
+        Map.Entry<Long, String> t = cachedTokens.get(username);
+        if (t == null || now - t.getKey() > java.util.concurrent.TimeUnit.SECONDS.toNanos(60)) {
+            t = Map.entry(now, bearer(username));
+            cachedTokens.put(username, t);
+        }
+        return t.getValue();
+    }
+
     public static String clientToken(String clientId, String secret) {
         return Tokens.clientCredentials(config().issuer(), clientId, secret);
     }

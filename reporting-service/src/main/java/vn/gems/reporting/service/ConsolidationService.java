@@ -564,10 +564,19 @@ public class ConsolidationService {
         return refused;
     }
 
-    /** The receiving agency asked for, else the caller's own when it receives reports of this plan, else the plan's lead. */
+    /**
+     * The receiving agency asked for, else the caller's own when it receives reports of this plan, else the plan's lead.
+     * An agency asked for must receive reports of this plan (or issue or lead it): otherwise any agency could name itself
+     * the receiver of another agency's plan, read its consolidation and publish a summary of it (404, as for no plan).
+     */
     private String receiverFor(PlanRef ref, String period, String requested) {
         if (requested != null && !requested.isBlank()) {
-            return requested.trim();
+            String asked = requested.trim();
+            if (!asked.equals(ref.leadAgency) && !asked.equals(ref.issuingAgency)
+                    && Obligation.count("planId = ?1 and receivingAgency = ?2", ref.planId, asked) == 0) {
+                throw ProblemException.notFound("Receiving agency", asked + " of plan " + ref.planId);
+            }
+            return asked;
         }
         Optional<String> mine = caller.agency();
         if (mine.isPresent() && Obligation.count("planId = ?1 and period = ?2 and receivingAgency = ?3", ref.planId, period, mine.get()) > 0) {
