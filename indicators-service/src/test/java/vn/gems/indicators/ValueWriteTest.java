@@ -151,6 +151,10 @@ class ValueWriteTest {
                 .body(body).post("/api/values/batch").then().statusCode(403).body("code", equalTo("NO_AGENCY"));
         given().header("Authorization", Api.HEALTH).contentType(ContentType.JSON).body(body.replace("\"reference\"", "\"agency\":\"TTH-DOLISA\",\"reference\""))
                 .post("/api/values/batch").then().statusCode(403).body("code", equalTo("SOURCE_AGENCY_MISMATCH"));
+        // nor may it claim the values came from another system (provenance)
+        given().header("Authorization", Api.HEALTH).contentType(ContentType.JSON)
+                .body(body.replace("\"reference\"", "\"system\":\"statistics-office\",\"reference\""))
+                .post("/api/values/batch").then().statusCode(403).body("code", equalTo("SOURCE_SYSTEM_MISMATCH"));
     }
 
     @Test

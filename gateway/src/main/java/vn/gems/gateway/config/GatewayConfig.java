@@ -22,6 +22,22 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    TokenCache tokenCache();
+
+    /**
+     * Verified access tokens kept so that a client reusing its token is not verified again on every request
+     * (signature checking is most of the gateway's CPU per request). An entry lives until the token expires
+     * or {@code max-age}, whichever comes first; the services still verify every token themselves.
+     */
+    interface TokenCache {
+        /** 0 turns the cache off. */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        @WithDefault("5000")
+        int maxEntries();
+    }
+
     interface Upstream {
         URI url();
 

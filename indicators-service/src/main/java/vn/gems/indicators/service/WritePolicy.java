@@ -17,6 +17,8 @@ import vn.gems.indicators.SourceKind;
  * Overwrite rule: a value belongs to the agency whose write made it current. Another agency's write that
  * would change it is rejected ({@code OWNED_BY_OTHER_AGENCY}) unless it comes through review — an accepted
  * report written by reporting-service, or an administrator. Re-sending the same figure is not a change.
+ * The system recorded as a value's source is the caller's own client; only services and administrators relay
+ * another system's name ({@code SOURCE_SYSTEM_MISMATCH} otherwise), so provenance cannot be claimed falsely.
  */
 @ApplicationScoped
 public class WritePolicy {
@@ -44,6 +46,10 @@ public class WritePolicy {
         if (caller.hasRole(Roles.ADMIN)) {
             String agency = requested != null ? requested : caller.agency().orElse(null);
             return new Writer(caller.subject(), caller.username(), sys, agency, true, null, kind, reference);
+        }
+        if (system != null && !system.isBlank() && !system.trim().equals(client)) {
+            throw ProblemException.forbidden("SOURCE_SYSTEM_MISMATCH", "Values you write come from your own client "
+                    + (client == null ? "" : client + " ") + "; source.system cannot name another system");
         }
         String own = caller.requireAgency();
         if (requested != null && !requested.equals(own)) {
