@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code 403} or {@code 404} (the object is hidden from that caller). Every 2xx answer is also validated
  * against the service's published OpenAPI document — no field outside the schema may appear.
  */
+@org.junit.jupiter.api.Order(10)
 @ExtendWith(E2eSuite.class)
 class AccessMatrixE2eTest {
 

@@ -47,6 +47,7 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * ("Object- and property-level authorisation"); {@link #everyRouteWithAPathIdIsCoveredOrListed()} keeps the lists
  * complete against the published OpenAPI documents.
  */
+@org.junit.jupiter.api.Order(11)
 @ExtendWith(E2eSuite.class)
 class BolaE2eTest {
 
@@ -302,6 +303,10 @@ class BolaE2eTest {
                     "{\"summary\":\"trả lại\"}", submittedOwner, rt, hidden, Set.of()));
             cases.add(new Case("POST", "/api/reports/submissions/{id}/accept", submitted + "/accept", who, "application/json", "{}",
                     submittedOwner, rt, hidden, Set.of()));
+            // Only the receiving agency grants more time (gia hạn).
+            cases.add(new Case("POST", "/api/reports/obligations/{id}/extension", "/api/reports/obligations/" + ids.get("o2026") + "/extension",
+                    who, "application/json", "{\"dueDate\":\"2099-12-31\",\"reason\":\"gia hạn giả mạo\"}",
+                    new Read("health.reporter", "/api/reports/obligations/" + ids.get("o2026")), rt, hidden, Set.of()));
         }
         // Consolidation of the plan: its receiving agency (TTH-DOLISA), the plan's managers, auditors, admins only —
         // also when the caller names its own agency as the receiver (fixed: that was a hole).

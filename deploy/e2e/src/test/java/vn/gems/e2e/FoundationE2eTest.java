@@ -20,6 +20,7 @@ import static vn.gems.e2e.E2eSuite.config;
 import static vn.gems.e2e.E2eSuite.gateway;
 
 /** The foundation's promises, proven against the real suite with real Keycloak tokens. */
+@Order(1)
 @ExtendWith(E2eSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FoundationE2eTest {

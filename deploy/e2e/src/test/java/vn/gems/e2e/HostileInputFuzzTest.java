@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * real tokens of every kind. Promise: no answer is ever 5xx, every rejection is problem+json without
  * internals, and no URL in the input is ever fetched (a canary socket counts connections).
  */
+@org.junit.jupiter.api.Order(20)
 @ExtendWith(E2eSuite.class)
 class HostileInputFuzzTest {
 

@@ -27,6 +27,7 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * Statistics Office's CSV push with its client-credentials token, and roll-ups across the 2025 merger of Kon Tum
  * into Quảng Ngãi, against figures computed by hand from {@code deploy/demo/indicators/statistics-sample.csv}.
  */
+@Order(2)
 @ExtendWith(E2eSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IndicatorsE2eTest {

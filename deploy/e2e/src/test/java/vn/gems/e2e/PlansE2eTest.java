@@ -35,6 +35,7 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * real indicator catalogue and units of indicators-service, the plan lifecycle announced to the real
  * reporting-service (also when it was down), the public portal route, and another agency kept out.
  */
+@Order(3)
 @ExtendWith(E2eSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlansE2eTest {

@@ -47,6 +47,7 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * </ul>
  * Every 2xx answer is also checked against the published OpenAPI schema (no field outside it).
  */
+@org.junit.jupiter.api.Order(12)
 @ExtendWith(E2eSuite.class)
 class PropertyLevelE2eTest {
 

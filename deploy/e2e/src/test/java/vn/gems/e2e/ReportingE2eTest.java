@@ -54,6 +54,7 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * read back → the summary is published → DOLISA's own report goes to the ministry that took over (VN-MOHA). Then
  * the outbox with indicators-service stopped and started again: nothing lost, nothing twice.
  */
+@Order(4)
 @ExtendWith(E2eSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportingE2eTest {

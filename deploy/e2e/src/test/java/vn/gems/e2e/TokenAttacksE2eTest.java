@@ -24,6 +24,7 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * Every forged or misdirected token is refused with 401 — by the gateway and by each service reached
  * directly (each checks tokens itself). The control case proves the same request succeeds with a real token.
  */
+@org.junit.jupiter.api.Order(5)
 @ExtendWith(E2eSuite.class)
 class TokenAttacksE2eTest {
 
