@@ -4,6 +4,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code 403} or {@code 404} (the object is hidden from that caller). Every 2xx answer is also validated
  * against the service's published OpenAPI document — no field outside the schema may appear.
  */
-@org.junit.jupiter.api.Order(10)
+@Order(10)
 @ExtendWith(E2eSuite.class)
 class AccessMatrixE2eTest {
 

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +48,7 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * ("Object- and property-level authorisation"); {@link #everyRouteWithAPathIdIsCoveredOrListed()} keeps the lists
  * complete against the published OpenAPI documents.
  */
-@org.junit.jupiter.api.Order(11)
+@Order(11)
 @ExtendWith(E2eSuite.class)
 class BolaE2eTest {
 

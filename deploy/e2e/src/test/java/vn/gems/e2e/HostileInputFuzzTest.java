@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * real tokens of every kind. Promise: no answer is ever 5xx, every rejection is problem+json without
  * internals, and no URL in the input is ever fetched (a canary socket counts connections).
  */
-@org.junit.jupiter.api.Order(20)
+@Order(20)
 @ExtendWith(E2eSuite.class)
 class HostileInputFuzzTest {
 

@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +48,7 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * </ul>
  * Every 2xx answer is also checked against the published OpenAPI schema (no field outside it).
  */
-@org.junit.jupiter.api.Order(12)
+@Order(12)
 @ExtendWith(E2eSuite.class)
 class PropertyLevelE2eTest {
 
