@@ -55,4 +55,9 @@ public class Report extends VersionedEntity {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    /** The report of an obligation, if it was started (at most one: obligation_id is unique). */
+    public static java.util.Optional<Report> ofObligation(long obligationId) {
+        return Report.<Report>find("obligationId", obligationId).firstResultOptional();
+    }
 }

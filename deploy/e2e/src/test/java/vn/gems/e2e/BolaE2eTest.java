@@ -184,7 +184,7 @@ class BolaE2eTest {
         // TTH-DOH's obligations under the issued plan: 2025 submitted, 2026 a draft with an attachment.
         String health = cachedBearer("health.reporter");
         String obligations = "/api/reports/obligations?planId=" + ids.get("planId");
-        ReportingE2eTest.await("obligations of the issued BOLA plan", Duration.ofSeconds(90), () -> given().header("Authorization", health)
+        E2eSuite.await("obligations of the issued BOLA plan", Duration.ofSeconds(90), () -> given().header("Authorization", health)
                 .get(gateway() + obligations).then().extract().jsonPath().getList("items.period").containsAll(List.of("2025", "2026")));
         var items = given().header("Authorization", health).get(gateway() + obligations).then().statusCode(200).extract().jsonPath();
         ids.put("o2025", items.getString("items.find { it.period == '2025' }.id"));

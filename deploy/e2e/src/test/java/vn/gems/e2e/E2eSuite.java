@@ -10,9 +10,11 @@ import vn.gems.launcher.Tokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * Starts the whole suite once per test run, exactly as {@code deploy/gems up} does but on free ports, with
@@ -103,5 +105,21 @@ public class E2eSuite implements BeforeAllCallback {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /** Polls until {@code done} holds (an exception counts as "not yet": a field still missing), or fails. */
+    public static void await(String what, Duration max, BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (done.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // keep polling
+            }
+            Thread.sleep(500);
+        }
+        org.junit.jupiter.api.Assertions.fail("timed out waiting for " + what);
     }
 }

@@ -84,7 +84,7 @@ final class MatrixFixtures {
                 .post(url("/api/values/publications")).then().statusCode(201).extract().jsonPath().getString("id"));
 
         // Reporting: TTH-DOLISA's own annual reports under the issued plan (its reports go to itself, as lead).
-        ReportingE2eTest.await("obligations of the matrix plan", Duration.ofSeconds(90), () -> given().header("Authorization", dolisa)
+        E2eSuite.await("obligations of the matrix plan", Duration.ofSeconds(90), () -> given().header("Authorization", dolisa)
                 .get(url("/api/reports/obligations?planId=" + values.get("plan") + "&size=500")).then().extract().jsonPath()
                 .getList("items.findAll { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R2' }").size() >= 3);
         JsonPath obligations = given().header("Authorization", dolisa)
@@ -144,7 +144,7 @@ final class MatrixFixtures {
             h.put("Idempotency-Key", "matrix-" + UUID.randomUUID());
         }
         if (target != null) {
-            String etag = given().header("Authorization", "Bearer " + E2eSuite.token("gems.admin"))
+            String etag = given().header("Authorization", E2eSuite.cachedBearer("gems.admin"))
                     .get(E2eSuite.gateway() + target).then().extract().header("ETag");
             if (etag != null) {
                 h.put("If-Match", etag);

@@ -140,7 +140,7 @@ class PropertyLevelE2eTest {
                 Map.of("If-Match", PlansE2eTest.etag("dolisa.officer", ids.get("issued")))).then().statusCode(200);
         call("dolisa.officer", "POST", "/api/agencies", agency(ids.get("agency"), "Cơ quan kiểm thử"), Map.of()).then().statusCode(201);
         String obligations = "/api/reports/obligations?planId=" + ids.get(ids.get("issued"));
-        ReportingE2eTest.await("obligations of the issued plan", Duration.ofSeconds(90), () -> read("health.reporter", obligations)
+        E2eSuite.await("obligations of the issued plan", Duration.ofSeconds(90), () -> read("health.reporter", obligations)
                 .jsonPath().getList("items.period").containsAll(List.of("2025", "2026")));
         JsonPath items = read("health.reporter", obligations).jsonPath();
         ids.put("o2025", items.getString("items.find { it.period == '2025' }.id"));

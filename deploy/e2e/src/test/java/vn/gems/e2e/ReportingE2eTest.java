@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -40,7 +39,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static vn.gems.e2e.E2eSuite.bearer;
 import static vn.gems.e2e.E2eSuite.gateway;
 
@@ -74,21 +72,6 @@ class ReportingE2eTest {
 
     static String url(String path) {
         return gateway() + path;
-    }
-
-    static void await(String what, Duration max, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                if (done.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // the answer is not there yet (a field still missing); keep polling
-            }
-            Thread.sleep(500);
-        }
-        fail("timed out waiting for " + what);
     }
 
     static long obligation(String user, String rule) {
@@ -162,7 +145,7 @@ class ReportingE2eTest {
                 .post(url("/api/plans/" + planId + "/issue")).then().statusCode(200).body("status", equalTo("ISSUED"));
 
         // plans-service's outbox tells reporting-service; the obligations appear.
-        await("obligations of the issued plan", Duration.ofSeconds(90), () -> given().header("Authorization", bearer("health.reporter"))
+        E2eSuite.await("obligations of the issued plan", Duration.ofSeconds(90), () -> given().header("Authorization", bearer("health.reporter"))
                 .get(url("/api/reports/obligations?planId=" + planId + "&period=" + PERIOD)).then().extract().jsonPath()
                 .getList("items.ruleKey").contains("R2"));
         long doh = obligation("health.reporter", "R2");
@@ -287,16 +270,16 @@ class ReportingE2eTest {
                 .body("inserted", equalTo(2)).body("source.kind", equalTo("PUSH")).body("source.agency", equalTo("TTH-STATS"))
                 .body("source.reference", equalTo("e2e-tdt-2025.csv"));
         // reporting-service's outbox delivers the accepted reports' values to indicators-service.
-        await("Health's accepted values in indicators-service", Duration.ofSeconds(60),
+        E2eSuite.await("Health's accepted values in indicators-service", Duration.ofSeconds(60),
                 () -> rollup("BIRTHS", null).getInt("female") == 7000);
         JsonPath births = rollup("BIRTHS", null);
         assertEquals(7700, births.getInt("male"));
         assertTrue(births.getList("sources.reference").contains("submission:" + dohReport + ":v2"), births.prettify());
         assertTrue(births.getList("sources.kind").contains("REPORT"));
-        await("Home Affairs' value", Duration.ofSeconds(30), () -> rollup("GOV_BODIES_FEMALE_KEY_LEADER_SHARE", null).get("value") != null);
+        E2eSuite.await("Home Affairs' value", Duration.ofSeconds(30), () -> rollup("GOV_BODIES_FEMALE_KEY_LEADER_SHARE", null).get("value") != null);
         // Planning's values too: the outbox round that delivered the first two may have run before its acceptance
         // committed, so wait until nothing is pending rather than for two of the three.
-        await("every accepted report's values delivered", Duration.ofSeconds(60), () -> given().header("Authorization", bearer("gems.admin"))
+        E2eSuite.await("every accepted report's values delivered", Duration.ofSeconds(60), () -> given().header("Authorization", bearer("gems.admin"))
                 .get(url("/api/reports/outbox")).then().statusCode(200).extract().jsonPath().getInt("pending") == 0);
         given().header("Authorization", bearer("gems.admin")).get(url("/api/reports/outbox")).then().statusCode(200).body("failed", equalTo(0));
         assertEquals(3100, rollup("ENTERPRISE_DIRECTORS", null).getInt("female"), "Planning's accepted figure arrived");
@@ -425,7 +408,7 @@ class ReportingE2eTest {
         try {
             // Acceptance does not need indicators-service: its values wait in the outbox, which keeps trying.
             accept(det);
-            await("a failed delivery attempt", Duration.ofSeconds(60), () -> given().header("Authorization", bearer("gems.admin"))
+            E2eSuite.await("a failed delivery attempt", Duration.ofSeconds(60), () -> given().header("Authorization", bearer("gems.admin"))
                     .get(url("/api/reports/outbox")).then().statusCode(200).extract().jsonPath()
                     .getList("recentProblems.idemKey").contains(key));
             given().header("Authorization", bearer("gems.admin")).get(url("/api/reports/outbox")).then().body("pending", equalTo(1));
@@ -433,7 +416,7 @@ class ReportingE2eTest {
             E2eSuite.suite().restartService("indicators-service");
         }
         // Back up: an operator's "retry now" (the scheduler would get there after its back-off).
-        await("the education report's values after indicators-service is back", Duration.ofSeconds(120), () -> {
+        E2eSuite.await("the education report's values after indicators-service is back", Duration.ofSeconds(120), () -> {
             given().header("Authorization", bearer("gems.admin")).post(url("/api/reports/outbox/deliveries?now=true")).then().statusCode(200);
             return rollup("PRIMARY_COMPLETION_RATE", "ethnicity:MINORITY").get("female") != null;
         });

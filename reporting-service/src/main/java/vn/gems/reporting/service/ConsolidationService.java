@@ -236,7 +236,7 @@ public class ConsolidationService {
                         "planId = ?1 and period = ?2 and agency = ?3 and consolidates is not null and state <> ?4",
                         plan.id(), period, receiver, ObligationState.CANCELLED).stream()
                 .map(o -> new ConsolidationView.UpwardObligation(o.id, o.ruleKey, o.receivingAgency, o.dueDate, o.state.name(),
-                        Report.<Report>find("obligationId", o.id).firstResultOptional().map(r -> r.id).orElse(null)))
+                        Report.ofObligation(o.id).map(r -> r.id).orElse(null)))
                 .toList();
 
         return new ConsolidationView(plan.id(), plan.version(), ref.number, ref.title, period, receiver, names.get(receiver),

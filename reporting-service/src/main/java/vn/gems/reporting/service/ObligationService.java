@@ -84,7 +84,7 @@ public class ObligationService {
         o.extensionReason = input.reason().strip();
         // Reminders start over against the new date (their notices are keyed by due date).
         o.reminderStage = ReminderStage.NONE;
-        Long reportId = Report.<Report>find("obligationId", o.id).firstResultOptional().map(r -> r.id).orElse(null);
+        Long reportId = Report.ofObligation(o.id).map(r -> r.id).orElse(null);
         String change = VN.format(previous) + " → " + VN.format(o.dueDate);
         ReportEvent.ofObligation(o.id, reportId, "DUE_DATE_EXTENDED", access.actor(), change + ": " + o.extensionReason).persist();
         notifier.notify(o.agency, "DUE_DATE_EXTENDED", o.id, reportId, "Gia hạn nộp báo cáo (due date extended): " + o.receivingAgency

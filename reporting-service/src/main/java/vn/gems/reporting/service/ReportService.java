@@ -75,7 +75,7 @@ public class ReportService {
     }
 
     public Optional<Report> forObligation(long obligationId) {
-        return Report.find("obligationId", obligationId).firstResultOptional();
+        return Report.ofObligation(obligationId);
     }
 
     /**
