@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Gateway overhead and overload benchmark (README "Figures"). Needs the demo suite running (deploy/gems up)
-# and wrk (Debian: apt-get install wrk). Starts its own gateway instance on port 18090 against the running
-# services, so the limits can be set per phase, and measures direct vs gateway with the same client.
+# and wrk (Debian: apt-get install wrk). Starts its own gateway instance on port 18090 against
+# the running services, so the limits can be set per phase, and measures direct vs gateway with the same client.
+#
+# PIN=1 (the default on 2 or more cores) gives the bench gateway a core of its own, as it has in a deployment
+# (its own host or pod): the gateway is pinned (taskset) to the last core; the services, Keycloak, PostgreSQL
+# and the load generator to the others, for the direct and the gateway runs alike, so both runs put the same
+# load on the services' cores and differ only by the gateway's hop. PIN=0 leaves every process on every core,
+# where the gateway competes with the service it fronts (see README "Figures"). Affinities are restored on exit.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -9,7 +15,9 @@ source deploy/jdk.sh
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 curl -sf http://127.0.0.1:8080/q/health/ready >/dev/null || { echo "start the suite first: deploy/gems up" >&2; exit 1; }
 
-DURATION=${DURATION:-15s}
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
+ROUND_SECS=${ROUND_SECS:-10}
 CONNS=${CONNS:-32}
 PORT=18090
 token() {
@@ -17,23 +25,47 @@ token() {
     http://localhost:8180/realms/gems/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 TOKEN=$(token dolisa.officer)
+cores=$(nproc --all)
+PIN=${PIN:-$([ "$cores" -ge 2 ] && echo 1 || echo 0)}
+ALL_CPUS="0-$((cores - 1))"
+GW_CPUS=$((cores - 1))
+SVC_CPUS="0-$((cores - 2))"
+load=()   # prefix for the load generators
+gw_cpu=() # prefix for the bench gateway
+pinned=()
+tree_of() { local p=$1 c; echo "$p"; for c in $(ps -o pid= --ppid "$p"); do tree_of "$c"; done; }
+pin_services() {
+  local f p
+  for f in .gems/run/*.pid; do
+    for p in $(tree_of "$(awk '{print $1}' "$f")"); do pinned+=("$p"); done
+  done
+  for p in $(pgrep -x postgres); do pinned+=("$p"); done
+  for p in "${pinned[@]}"; do taskset -apc "$SVC_CPUS" "$p" >/dev/null 2>&1 || true; done
+  load=(taskset -c "$SVC_CPUS")
+  gw_cpu=(taskset -c "$GW_CPUS")
+}
+unpin_services() {
+  local p
+  for p in "${pinned[@]}"; do taskset -apc "$ALL_CPUS" "$p" >/dev/null 2>&1 || true; done
+}
 GW_PID=
 stop_gateway() {
   if [ -n "$GW_PID" ]; then kill "$GW_PID" 2>/dev/null || true; wait "$GW_PID" 2>/dev/null || true; fi
   GW_PID=
 }
-trap stop_gateway EXIT
+trap 'stop_gateway; unpin_services' EXIT
+[ "$PIN" = 1 ] && pin_services
 start_gateway() { # extra env as arguments
   stop_gateway
   env QUARKUS_HTTP_PORT=$PORT PLANS_URL=http://localhost:8081 INDICATORS_URL=http://localhost:8082 \
       REPORTING_URL=http://localhost:8083 OIDC_URL=http://localhost:8180/realms/gems CORS_ORIGINS=http://localhost \
-      "$@" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -jar gateway/target/quarkus-app/quarkus-run.jar \
+      "$@" "${gw_cpu[@]}" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -jar gateway/target/quarkus-app/quarkus-run.jar \
       > /tmp/gems-bench-gateway.log 2>&1 &
   GW_PID=$!
   for _ in $(seq 1 200); do curl -sf http://127.0.0.1:$PORT/q/health/ready >/dev/null && break; sleep 0.1; done
-  # Warm the JIT (C2 keeps compiling for ~45 s on 2 cores; measured before warm-up the gateway looks 3x slower)
+  # Warm the JIT (C2 keeps compiling for ~90 s on 2 cores; measured before warm-up the gateway looks 3x slower)
   # and the JWKS cache.
-  wrk -t2 -c"$CONNS" -d"${WARMUP:-45s}" -H "Authorization: Bearer $TOKEN" http://127.0.0.1:$PORT/api/me >/dev/null
+  "${load[@]}" wrk -t2 -c"$CONNS" -d"${WARMUP:-90s}" -H "Authorization: Bearer $TOKEN" http://127.0.0.1:$PORT/api/me >/dev/null
 }
 # CPU seconds a process has used (user + system)
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/hz}' "/proc/$1/stat"; }
@@ -41,7 +73,7 @@ svc_pid() { awk '{print $1}' "$root/.gems/run/$1.pid"; }
 # wrk → "rps p99ms"
 measure() {
   local url=$1; shift
-  wrk -t2 -c"$CONNS" -d"$DURATION" --latency "$@" "$url" | python3 -c '
+  "${load[@]}" wrk -t2 -c"$CONNS" -d"$DURATION" --latency "$@" "$url" | python3 -c '
 import re,sys
 t=sys.stdin.read()
 rps=float(re.search(r"Requests/sec:\s+([0-9.]+)",t).group(1))
@@ -53,24 +85,38 @@ print(f"{rps:.0f} {p99:.2f} {non2xx.group(1) if non2xx else 0}")'
 auth=(-H "Authorization: Bearer $TOKEN")
 unlimited=(GEMS_GATEWAY_LIMITS_AUTHENTICATED_PER_MINUTE=1000000000 GEMS_GATEWAY_LIMITS_AUTHENTICATED_BURST=1000000
            GEMS_GATEWAY_LIMITS_ANONYMOUS_PER_MINUTE=1000000000 GEMS_GATEWAY_LIMITS_ANONYMOUS_BURST=1000000)
-echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk -t2 -c$CONNS -d$DURATION, same client for both"
+echo "== machine: $cores cores, pinned: $([ "$PIN" = 1 ] && echo "bench gateway alone on CPU $GW_CPUS, everything else (load generator included) on $SVC_CPUS" || echo no), $(free -g | awk '/Mem/{print $2}') GB, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk -t2 -c$CONNS -d$DURATION, same client for both"
 start_gateway "${unlimited[@]}"
 
+echo "throughput: $CONNS connections, direct and gateway alternate $ROUNDS times for $DURATION each; mean rate, median p99"
 printf "%-18s %9s %9s %6s %9s %9s %12s %12s\n" endpoint direct/s gateway/s ratio "p99 dir" "p99 gw" "svc CPU/req" "gw CPU/req"
-row() { # name direct-url gateway-url [wrk args]
+row() { # name direct-url gateway-url [wrk args]: direct and gateway alternate, ROUNDS times each
   local name=$1 d=$2 g=$3; shift 3
   local svc; svc=$(svc_pid plans-service)
-  wrk -t2 -c"$CONNS" -d10s "$@" "$d" >/dev/null   # same warm-up for the direct path
-  local s0; s0=$(cpu_of "$svc")
-  read -r drps dp99 dnon < <(measure "$d" "$@")
-  local s1 g0; s1=$(cpu_of "$svc"); g0=$(cpu_of "$GW_PID")
-  read -r grps gp99 gnon < <(measure "$g" "$@")
-  local g1; g1=$(cpu_of "$GW_PID")
-  local secs=${DURATION%s}
-  printf "%-18s %9s %9s %6.2f %7sms %7sms %10.0fµs %10.0fµs%s\n" "$name" "$drps" "$grps" "$(python3 -c "print($grps/$drps)")" "$dp99" "$gp99" \
-    "$(python3 -c "print(($s1-$s0)*1e6/($drps*$secs))")" "$(python3 -c "print(($g1-$g0)*1e6/($grps*$secs))")" \
-    "$([ "$dnon$gnon" = "00" ] || echo "  (non-2xx: direct $dnon, gateway $gnon)")"
-  echo "$drps" > "/tmp/gems-bench-$name.direct"
+  "${load[@]}" wrk -t2 -c"$CONNS" -d10s "$@" "$d" >/dev/null   # same warm-up for the direct path
+  local r rps p99 non s0 s1 g0 g1 out=/tmp/gems-bench-$name.rounds
+  : > "$out"
+  for r in $(seq 1 "$ROUNDS"); do
+    s0=$(cpu_of "$svc"); read -r rps p99 non < <(measure "$d" "$@"); s1=$(cpu_of "$svc")
+    echo "direct $rps $p99 $non $(python3 -c "print($s1-$s0)")" >> "$out"
+    g0=$(cpu_of "$GW_PID"); read -r rps p99 non < <(measure "$g" "$@"); g1=$(cpu_of "$GW_PID")
+    echo "gateway $rps $p99 $non $(python3 -c "print($g1-$g0)")" >> "$out"
+  done
+  python3 - "$name" "$out" "${DURATION%s}" <<'PY'
+import statistics, sys
+name, out, secs = sys.argv[1], sys.argv[2], float(sys.argv[3])
+rows = [l.split() for l in open(out)]
+def arm(a):
+    rs = [r for r in rows if r[0] == a]
+    rps = [float(r[1]) for r in rs]
+    cpu = sum(float(r[4]) for r in rs) * 1e6 / (sum(rps) * secs)
+    return statistics.mean(rps), statistics.median(float(r[2]) for r in rs), sum(int(r[3]) for r in rs), cpu, rps
+d, g = arm("direct"), arm("gateway")
+ratios = " ".join(f"{b/a:.2f}" for a, b in zip(d[4], g[4]))
+print(f"{name:<18} {d[0]:9.0f} {g[0]:9.0f} {g[0]/d[0]:6.2f} {d[1]:7.2f}ms {g[1]:7.2f}ms {d[3]:10.0f}µs {g[3]:10.0f}µs   rounds: {ratios}"
+      + (f"  (non-2xx: direct {d[2]}, gateway {g[2]})" if d[2] or g[2] else ""))
+open(f"/tmp/gems-bench-{name}.direct", "w").write(f"{d[0]:.0f}\n")
+PY
 }
 row trivial-api-me http://127.0.0.1:8081/api/me http://127.0.0.1:$PORT/api/me "${auth[@]}"
 row db-get-agency http://127.0.0.1:8081/api/agencies/TTH-DOH http://127.0.0.1:$PORT/api/agencies/TTH-DOH "${auth[@]}"
@@ -79,7 +125,9 @@ echo
 echo "== JWT checking at the gateway: the same public route (published data sets) with and without a token"
 echo "   (the gateway verifies a token whenever one is sent, so the difference is the verification)"
 pub=http://127.0.0.1:$PORT/api/public/values/publications
-wrk -t2 -c"$CONNS" -d10s "$pub" >/dev/null
+TOKEN=$(token dolisa.officer)   # tokens live 5 minutes
+auth=(-H "Authorization: Bearer $TOKEN")
+"${load[@]}" wrk -t2 -c"$CONNS" -d10s "$pub" >/dev/null
 svc=$(svc_pid indicators-service)
 g0=$(cpu_of "$GW_PID"); s0=$(cpu_of "$svc")
 read -r anon_rps anon_p99 _ < <(measure "$pub")
@@ -97,29 +145,46 @@ print(f"{100*(gj-ga)/(gj+sj):.1f}% of the CPU the request costs gateway and serv
 PY
 
 echo
-echo "== latency at half of direct saturation, DB-backed GET: fixed rate (hey -q), same client for both"
+echo "== latency at half of direct saturation: wrk with Poisson arrivals (deploy/bench/paced.lua), 64 connections,"
+echo "   same client for both; direct and gateway alternate $ROUNDS times for $ROUND_SECS s each; medians over the rounds"
 TOKEN=$(token dolisa.officer)   # tokens live 5 minutes
-half=$(python3 -c "print(int($(cat /tmp/gems-bench-db-get-agency.direct)/2))")
-fixed_rate() { # url → "p50 p99 (ms) achieved/s"
-  hey -z 15s -c 16 -T application/json -q "$(python3 -c "print(max(1, round($half/16)))")" -H "Authorization: Bearer $TOKEN" "$1" | python3 -c '
-import re,sys
-t=sys.stdin.read()
-p=lambda q: float(re.search(r"%s%% in ([0-9.]+) secs" % q, t).group(1))*1000
-rps=float(re.search(r"Requests/sec:\s+([0-9.]+)", t).group(1))
-codes=dict(re.findall(r"\[(\d+)\]\s+(\d+) responses", t))
-print(f"{p(50):.2f} {p(99):.2f} {rps:.0f} {codes}")'
+auth=(-H "Authorization: Bearer $TOKEN")
+latency_row() { # name path
+  local name=$1 path=$2 half pace r out
+  out=/tmp/gems-bench-$name.latency
+  half=$(python3 -c "print(int($(cat "/tmp/gems-bench-$name.direct")/2))")
+  pace=$(python3 -c "print(max(1, round(64 * 1000 / $half) - 1))")   # mean wait; ~1 ms of answer time on top
+  : > "$out"
+  for r in $(seq 1 "$ROUNDS"); do
+    echo "direct $("${load[@]}" wrk -t2 -c64 -d"${ROUND_SECS}s" -s deploy/bench/paced.lua "${auth[@]}" http://127.0.0.1:8081$path -- "$pace" | grep '^paced')" >> "$out"
+    echo "gateway $("${load[@]}" wrk -t2 -c64 -d"${ROUND_SECS}s" -s deploy/bench/paced.lua "${auth[@]}" http://127.0.0.1:$PORT$path -- "$pace" | grep '^paced')" >> "$out"
+  done
+  python3 - "$name" "$half" "$out" <<'PY'
+import statistics, sys
+name, half, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+rows = []
+for l in open(out):
+    a, _, *kv = l.split()
+    rows.append((a, {k: float(v) for k, v in (x.split("=") for x in kv)}))
+def arm(a):
+    rs = [r for x, r in rows if x == a]
+    med = lambda k: statistics.median(r[k] for r in rs) / 1000
+    return (sum(r["requests"] for r in rs) / sum(r["seconds"] for r in rs), med("p50us"), med("p99us"),
+            sum(r["non2xx"] + r["timeouts"] for r in rs))
+d, g = arm("direct"), arm("gateway")
+print(f"{name:<18} half of saturation {half}/s; direct {d[0]:.0f}/s p50 {d[1]:.2f} p99 {d[2]:.2f} ms; gateway {g[0]:.0f}/s p50 {g[1]:.2f} p99 {g[2]:.2f} ms;"
+      f" added p50 {g[1]-d[1]:+.2f} ms, p99 {g[2]-d[2]:+.2f} ms" + (f"  (non-2xx or timeouts: direct {d[3]:.0f}, gateway {g[3]:.0f})" if d[3] or g[3] else ""))
+PY
 }
-read -r d50 d99 drate dcodes < <(fixed_rate http://127.0.0.1:8081/api/agencies/TTH-DOH)
-read -r g50 g99 grate gcodes < <(fixed_rate http://127.0.0.1:$PORT/api/agencies/TTH-DOH)
-echo "offered $half/s: direct p50 ${d50} ms p99 ${d99} ms ($drate/s $dcodes); gateway p50 ${g50} ms p99 ${g99} ms ($grate/s $gcodes)"
-echo "added by the gateway: p50 $(python3 -c "print(round($g50-$d50,2))") ms, p99 $(python3 -c "print(round($g99-$d99,2))") ms"
+latency_row trivial-api-me /api/me
+latency_row db-get-agency /api/agencies/TTH-DOH
 
 echo
 echo "== overload: 512 connections hammering the DB-backed GET (well past saturation); the gateway caps requests"
 echo "   in flight to plans-service at 64, so the excess must be refused at once with 503 + Retry-After"
 start_gateway "${unlimited[@]}" GEMS_GATEWAY_SERVICES_PLANS_MAX_IN_FLIGHT=64
 TOKEN=$(token dolisa.officer)
-wrk -t2 -c512 -d20s --timeout 10s -s deploy/bench/statuses.lua -H "Authorization: Bearer $TOKEN" \
+"${load[@]}" wrk -t2 -c512 -d20s --timeout 10s -s deploy/bench/statuses.lua -H "Authorization: Bearer $TOKEN" \
     http://127.0.0.1:$PORT/api/agencies/TTH-DOH | sed -n '/^statuses/,$p'
 echo "gateway alive after overload: $(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$PORT/q/health/live), RSS $(ps -o rss= -p $GW_PID | awk '{print int($1/1024)}') MB, OutOfMemoryError in log: $(grep -c OutOfMemoryError /tmp/gems-bench-gateway.log || true)"
 
@@ -127,5 +192,5 @@ echo
 echo "== one client over its limit with the default per-client limits (600/min, burst 100)"
 WARMUP=5s start_gateway
 TOKEN=$(token dolisa.officer)
-wrk -t2 -c8 -d10s -s deploy/bench/statuses.lua -H "Authorization: Bearer $TOKEN" \
+"${load[@]}" wrk -t2 -c8 -d10s -s deploy/bench/statuses.lua -H "Authorization: Bearer $TOKEN" \
     http://127.0.0.1:$PORT/api/agencies/TTH-DOH | sed -n '/^statuses/,$p'

@@ -48,8 +48,8 @@ public interface GatewayConfig {
         @WithDefault("3s")
         Duration connectTimeout();
 
-        /** Connections kept per service. */
-        @WithDefault("64")
+        /** Connections kept per service on each event loop (Quarkus runs two loops per core). */
+        @WithDefault("16")
         int poolSize();
 
         /**

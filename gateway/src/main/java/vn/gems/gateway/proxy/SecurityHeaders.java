@@ -9,6 +9,9 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class SecurityHeaders {
 
+    /** When the request reached the gateway (System.nanoTime), for the access log's latency. */
+    static final String RECEIVED_AT = "gems.received-at";
+
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
     // Swagger UI's page runs its own scripts and styles from the gateway; nothing from elsewhere.
     static final String UI_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
@@ -16,6 +19,7 @@ public class SecurityHeaders {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
+            rc.put(RECEIVED_AT, System.nanoTime());
             String path = rc.request().path();
             rc.addHeadersEndHandler(v -> {
                 HttpServerResponse r = rc.response();

@@ -3,6 +3,7 @@ package vn.gems.gateway.security;
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
@@ -57,21 +58,25 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
             }
             verified.remove(token, hit);
         }
-        return oidc.authenticate(context, identityProviderManager).invoke(identity -> remember(token, identity, now));
+        return oidc.authenticate(context, identityProviderManager).map(identity -> remember(token, identity, now));
     }
 
-    private void remember(String token, SecurityIdentity identity, long now) {
+    /** Keeps the identity (with its access-log labels worked out once) and returns what was kept. */
+    private SecurityIdentity remember(String token, SecurityIdentity identity, long now) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return;
+            return identity;
         }
         long millisLeft = jwt.getExpirationTime() * 1000 - System.currentTimeMillis();
         if (millisLeft <= 0) {
-            return;
+            return identity;
         }
+        SecurityIdentity labelled = QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(CallerLabels.ATTRIBUTE, CallerLabels.read(identity)).build();
         if (verified.size() >= maxEntries) {
             evict(now);
         }
-        verified.put(token, new Entry(identity, now + Math.min(maxAgeNanos, millisLeft * 1_000_000L)));
+        verified.put(token, new Entry(labelled, now + Math.min(maxAgeNanos, millisLeft * 1_000_000L)));
+        return labelled;
     }
 
     /** Drops expired entries; if the cache is still full, empties it (simple, and only costs re-verification). */
