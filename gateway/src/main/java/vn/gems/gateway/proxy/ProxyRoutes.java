@@ -129,8 +129,7 @@ public class ProxyRoutes {
     }
 
     private void forward(RoutingContext rc, Bound bound) {
-        Long received = rc.get(SecurityHeaders.RECEIVED_AT);
-        long start = received == null ? System.nanoTime() : received;
+        long start = receivedAt(rc);
         HttpServerRequest req = rc.request();
         GatewayConfig.Route route = bound.route();
         String requestId = incomingOrNew(req.getHeader(REQUEST_ID));
@@ -226,8 +225,7 @@ public class ProxyRoutes {
         if (rc.get(LOGGED) == null) {
             // Refused before any route took it (a bad token, mostly): still one access-log line.
             rc.put(LOGGED, Boolean.TRUE);
-            Long received = rc.get(SecurityHeaders.RECEIVED_AT);
-            long start = received == null ? System.nanoTime() : received;
+            long start = receivedAt(rc);
             rc.addEndHandler(v -> access(rc, "-", null, requestId, start));
         }
         if (f instanceof AuthenticationException || (f != null && f.getClass().getSimpleName().startsWith("Authentication"))) {
@@ -274,7 +272,13 @@ public class ProxyRoutes {
         ACCESS.info(line.toString());
     }
 
-    static String incomingOrNew(String id) {
+    /** When the request reached the gateway, as the security-headers filter noted it (now, if it did not run). */
+    private static long receivedAt(RoutingContext rc) {
+        Long received = rc.get(SecurityHeaders.RECEIVED_AT);
+        return received == null ? System.nanoTime() : received;
+    }
+
+        static String incomingOrNew(String id) {
         return id != null && ACCEPTABLE_ID.matcher(id).matches() ? id : UUID.randomUUID().toString();
     }
 

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public record CallerLabels(String client, String agency) {
 
     static final String ATTRIBUTE = "gems.caller-labels";
-    public static final CallerLabels NONE = new CallerLabels("-", "-");
+    private static final CallerLabels NONE = new CallerLabels("-", "-");
 
     public static CallerLabels of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
