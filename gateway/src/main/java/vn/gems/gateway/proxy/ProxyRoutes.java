@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -278,8 +279,19 @@ public class ProxyRoutes {
         return received == null ? System.nanoTime() : received;
     }
 
-        static String incomingOrNew(String id) {
-        return id != null && ACCEPTABLE_ID.matcher(id).matches() ? id : UUID.randomUUID().toString();
+    static String incomingOrNew(String id) {
+        return id != null && ACCEPTABLE_ID.matcher(id).matches() ? id : newRequestId();
+    }
+
+    /**
+     * A random (version 4) UUID. A correlation id, not a secret: drawn from ThreadLocalRandom, because
+     * UUID.randomUUID() takes one SecureRandom lock shared by every event loop.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 
     /** Counts the streamed body against the route's limit (chunked bodies carry no Content-Length). */

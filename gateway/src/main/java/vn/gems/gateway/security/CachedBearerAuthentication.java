@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Bearer authentication with a cache of tokens already verified: the first request with a token goes through
  * quarkus-oidc (signature, issuer, audience, expiry); later requests with the very same token string get the
- * identity it produced until the token expires or the cache's max age passes. The key is the whole token, so
- * a token changed by one byte is verified afresh (and refused). Runs before quarkus-oidc's own mechanism.
+ * identity it produced until the token expires or the cache's max age passes. The key is the whole Authorization
+ * header as sent ("Bearer " and the token), so a token changed by one byte is verified afresh (and refused).
+ * Runs before quarkus-oidc's own mechanism.
  */
 @ApplicationScoped
 public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
@@ -46,7 +47,7 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = bearer(context);
+        String token = bearerHeader(context);
         if (token == null || maxAgeNanos <= 0) {
             return oidc.authenticate(context, identityProviderManager);
         }
@@ -95,12 +96,13 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
         return verified.size();
     }
 
-    private static String bearer(RoutingContext context) {
+    /** The whole Authorization header when it carries a bearer token: the cache key (no copy of the token made). */
+    private static String bearerHeader(RoutingContext context) {
         String header = context.request().getHeader("Authorization");
         if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        return header.substring(BEARER.length()).trim();
+        return header;
     }
 
     @Override
