@@ -14,7 +14,8 @@
 # PIN=0: every process on every core, the gateway competing with the service it fronts.
 #
 # Knobs: PHASES (any of: throughput jwt latency overload limits; latency needs a throughput run's figures),
-# ROUNDS, LATENCY_ROUNDS, DURATION, ROUND_SECS, CONNS, WARMUP, GW_JAVA_OPTS (the bench gateway's JVM options).
+# ROUNDS, LATENCY_ROUNDS, DURATION, ROUND_SECS, CONNS, WARMUP (gateway), ROW_WARMUP (each endpoint, direct),
+# GW_JAVA_OPTS (the bench gateway's JVM options).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -110,7 +111,8 @@ printf "%-18s %9s %9s %6s %9s %9s %12s %12s\n" endpoint direct/s gateway/s ratio
 row() { # name direct-url gateway-url [wrk args]: direct and gateway alternate, ROUNDS times each
   local name=$1 d=$2 g=$3; shift 3
   local svc; svc=$(svc_pid plans-service)
-  "${load[@]}" wrk -t2 -c"$CONNS" -d10s "$@" "$d" >/dev/null   # same warm-up for the direct path
+  # Warm the service's path too: right after 'deploy/gems up' the DB-backed GET runs ~1.5x slower for a while.
+  "${load[@]}" wrk -t2 -c"$CONNS" -d"${ROW_WARMUP:-30s}" "$@" "$d" >/dev/null
   local r rps p99 non s0 s1 g0 g1 out=/tmp/gems-bench-$name.rounds
   : > "$out"
   for r in $(seq 1 "$ROUNDS"); do

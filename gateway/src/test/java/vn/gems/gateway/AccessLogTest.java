@@ -86,6 +86,15 @@ class AccessLogTest {
         assertFalse(line.contains(forged.substring(forged.length() - 20)), "no token in the access log");
     }
 
+    @Test
+    void oversizedRequestIsLoggedOnceWithItsPathCut() throws InterruptedException {
+        String path = "/api/plans/" + "p".repeat(5_000);
+        given().header("X-Request-Id", "log-long-1").get(path).then().statusCode(414);
+        String line = lineFor("log-long-1");
+        assertTrue(line.matches("requestId=log-long-1 client=- agency=- method=GET route=- path=/api/plans/p{289}…\\(5011 chars\\) "
+                + "status=414 latencyMs=\\d+\\.\\d"), line);
+    }
+
     private String lineFor(String requestId) throws InterruptedException {
         // The line is written when the answer has been sent, which may be just after the client has read it.
         for (int i = 0; i < 100; i++) {

@@ -3,6 +3,7 @@ package vn.gems.gateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import vn.gems.common.testing.TestTokens;
 
@@ -23,7 +24,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        HttpServer server = vertx.createHttpServer().requestHandler(req -> {
+        // The services' HTTP codec limits (Quarkus' defaults: 4096-byte request line, 20K of headers).
+        HttpServerOptions codec = new HttpServerOptions().setMaxInitialLineLength(4096).setMaxHeaderSize(20 * 1024);
+        HttpServer server = vertx.createHttpServer(codec).requestHandler(req -> {
             if (req.path().startsWith("/api/public/")) {
                 req.response().putHeader("Content-Type", "application/json").end("{\"plan\":7,\"status\":\"ISSUED\"}");
                 return;

@@ -169,6 +169,36 @@ class GatewayTest {
     }
 
     @Test
+    void overlongRequestLineIs414ProblemBeforeAuthentication() {
+        // "GET " + uri + " HTTP/1.1" is 4096 bytes here: the most accepted.
+        String fits = "/api/plans?q=" + "a".repeat(4096 - 13 - "/api/plans?q=".length());
+        given().header("Authorization", TOKEN).get(fits).then().statusCode(200);
+        for (int length : new int[] {4097, 30_000}) {
+            given().get("/api/plans?q=" + "a".repeat(length)).then().statusCode(414)
+                    .contentType("application/problem+json")
+                    .header("Connection", "close")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .body("code", equalTo("URI_TOO_LONG"))
+                    .body("detail", org.hamcrest.Matchers.startsWith("The request line is " + (length + 26) + " bytes; at most 4096"))
+                    .body("instance", nullValue())
+                    .body("requestId", notNullValue());
+        }
+    }
+
+    @Test
+    void oversizedHeadersAre431ProblemNamingTheLargest() {
+        given().header("Authorization", TOKEN).header("X-Filler", "f".repeat(14_000)).get("/api/plans").then().statusCode(200);
+        for (int length : new int[] {17_000, 30_000}) {
+            given().header("Authorization", TOKEN).header("X-Filler", "f".repeat(length)).get("/api/plans").then().statusCode(431)
+                    .contentType("application/problem+json")
+                    .header("Connection", "close")
+                    .body("code", equalTo("HEADERS_TOO_LARGE"))
+                    .body("detail", org.hamcrest.Matchers.containsString("the largest X-Filler with " + (length + 12)))
+                    .body("detail", org.hamcrest.Matchers.endsWith("at most 16384 bytes are accepted"));
+        }
+    }
+
+    @Test
     void pageSizeAboveTheMaximumIs400() {
         given().header("Authorization", TOKEN).get("/api/plans?size=501").then().statusCode(400)
                 .contentType("application/problem+json").body("code", equalTo("PAGE_SIZE_TOO_LARGE"));

@@ -37,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(E2eSuite.class)
 class HostileInputFuzzTest {
 
+    /** The gateway's quarkus.http.limits.max-initial-line-length. */
+    private static final int GATEWAY_CODEC_LINE = 32_768;
+
     private static HttpClient http = newClient();
     private static final List<String> CALLERS = List.of("anonymous", "gems.admin", "dolisa.officer", "health.reporter",
             "stats.officer", "auditor.tth", "district.officer", "statistics-office", "national-gender-db");
@@ -119,14 +122,15 @@ class HostileInputFuzzTest {
         previous = r.toString();
         previousStatus = res.statusCode() + " " + res.headers().map();
         if (res.statusCode() == 414 || res.statusCode() == 431) {
-            // The HTTP codec closes the connection after these without saying so: start on fresh connections.
+            // The connection is closed after these (the body was never read): start on fresh connections.
             http = newClient();
         }
         int status = res.statusCode();
         assertTrue(status < 500, () -> "server error " + status + " for " + r + "\n→ " + clip(res.body()));
-        // 414 and 431 come from the HTTP codec before any application code runs (request line or headers over
-        // the server's limits); Vert.x writes them without a body and offers no hook to change that.
-        if (status >= 400 && status != 414 && status != 431) {
+        // Over the gateway's HTTP codec ceiling (32K request line) Vert.x itself answers 414 with no body, before
+        // any application code runs and with no hook to change that; under it the gateway answers a problem.
+        boolean overCodecCeiling = status == 414 && r.op().method().length() + r.uri().length() + 10 > GATEWAY_CODEC_LINE;
+        if (status >= 400 && !overCodecCeiling) {
             String type = res.headers().firstValue("Content-Type").orElse("");
             assertTrue(type.startsWith("application/problem+json"), () -> "rejection " + status + " is not problem+json ("
                     + type + ") for " + r + "\n→ " + clip(res.body()));

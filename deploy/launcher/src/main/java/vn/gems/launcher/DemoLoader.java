@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * Loads the demo data through the gateway's public API, step by step as {@code deploy/demo/manifest.json}
  * lists them, so the demo exercises the same validation as any client. Re-running is harmless: a step
- * answering 409 or 412 (already there) counts as done.
+ * answering 409 or 412 (already there) counts as done, and a 429 (the gateway's per-user rate) is waited out.
  */
 public final class DemoLoader {
 
@@ -82,7 +82,7 @@ public final class DemoLoader {
                 .header("Content-Type", step.path("contentType").asText("application/json"))
                 .method(step.path("method").asText("POST"), HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(item)));
         step.path("headers").fields().forEachRemaining(h -> req.header(h.getKey(), h.getValue().asText()));
-        HttpResponse<String> res = Http.CLIENT.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res = Http.sendPatiently(Http.CLIENT, req.build(), Http.ATTEMPTS);
         int s = res.statusCode();
         if ((s >= 200 && s < 300) || s == 409 || s == 412) {
             return s;

@@ -8,9 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** The few HTTP helpers the launcher needs: readiness polling. */
+/** The few HTTP helpers the launcher needs: readiness polling, and sending that waits when told to. */
 final class Http {
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Most times the demo loader sends one request when it is answered 429 or 503 (each wait ≤ 30 s). */
+    static final int ATTEMPTS = 60;
 
     private Http() {
     }
@@ -24,6 +26,30 @@ final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /**
+     * Sends {@code req}; while the answer is 429 (over the caller's rate) or 503 (service busy or starting), waits
+     * as its Retry-After says and sends it again, {@code attempts} times in all. A re-run of the demo load
+     * goes faster than the gateway's per-user rate (every step answers 409 at once) and must wait, not fail.
+     */
+    static HttpResponse<String> sendPatiently(HttpClient client, HttpRequest req, int attempts) throws IOException, InterruptedException {
+        HttpResponse<String> res = client.send(req, HttpResponse.BodyHandlers.ofString());
+        for (int attempt = 1; attempt < attempts && (res.statusCode() == 429 || res.statusCode() == 503); attempt++) {
+            Thread.sleep(retryAfterMillis(res.headers().firstValue("Retry-After").orElse(null)));
+            res = client.send(req, HttpResponse.BodyHandlers.ofString());
+        }
+        return res;
+    }
+
+    /** Retry-After in seconds, kept within 1..30 s; absent or an HTTP date (the gateway never sends one): 1 s. */
+    static long retryAfterMillis(String header) {
+        try {
+            long seconds = header == null ? 1 : Long.parseLong(header.trim());
+            return Math.min(30, Math.max(1, seconds)) * 1000;
+        } catch (NumberFormatException e) {
+            return 1000;
         }
     }
 

@@ -85,6 +85,20 @@ public interface GatewayConfig {
         @WithDefault("1M")
         MemorySize maxBody();
 
+        /**
+         * Longest request line ({@code GET /path?query HTTP/1.1}); longer is refused with a 414 problem. The
+         * services' HTTP codec takes 4096 bytes, so more would only fail one hop later.
+         */
+        @WithDefault("4096")
+        int maxRequestLine();
+
+        /**
+         * Largest total of the request's headers; more is refused with a 431 problem naming the largest header.
+         * Below the services' 20K so that the headers the gateway adds still fit.
+         */
+        @WithDefault("16K")
+        MemorySize maxHeaders();
+
         /** Largest {@code size} query parameter a list may ask for. */
         @WithDefault("500")
         int maxPageSize();

@@ -2,6 +2,7 @@ package vn.gems.gateway.proxy;
 
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -127,6 +128,51 @@ public class ProxyRoutes {
             proxy.addInterceptor(new PublicCache(config.limits().publicMaxAge()));
         }
         return proxy;
+    }
+
+    /** Request line and header limits, checked before CORS and authentication (Quarkus runs those at 300 and 200). */
+    void requestSizeLimits(@Observes Filters filters) {
+        filters.register(this::checkRequestSize, 1900); // after SecurityHeaders (2000): its headers go on these answers too
+    }
+
+    private void checkRequestSize(RoutingContext rc) {
+        HttpServerRequest req = rc.request();
+        int line = req.method().name().length() + 1 + req.uri().length() + 9; // METHOD SP uri SP HTTP/1.1
+        int maxLine = config.limits().maxRequestLine();
+        if (line > maxLine) {
+            refuseOversized(rc, 414, "URI_TOO_LONG", "URI too long",
+                    "The request line is " + line + " bytes; at most " + maxLine + " are accepted (send long criteria in a body)");
+            return;
+        }
+        long maxHeaders = config.limits().maxHeaders().asLongValue();
+        long total = 0;
+        String largest = null;
+        int largestSize = 0;
+        for (Map.Entry<String, String> header : req.headers()) {
+            int size = header.getKey().length() + header.getValue().length() + 4; // name: value CRLF
+            total += size;
+            if (size > largestSize) {
+                largestSize = size;
+                largest = header.getKey();
+            }
+        }
+        if (total > maxHeaders) {
+            refuseOversized(rc, 431, "HEADERS_TOO_LARGE", "Request header fields too large",
+                    "The request headers total " + total + " bytes, the largest " + largest + " with " + largestSize
+                            + "; at most " + maxHeaders + " bytes are accepted");
+            return;
+        }
+        rc.next();
+    }
+
+    private static void refuseOversized(RoutingContext rc, int status, String code, String title, String detail) {
+        String requestId = incomingOrNew(rc.request().getHeader(REQUEST_ID));
+        rc.put(LOGGED, Boolean.TRUE);
+        long start = receivedAt(rc);
+        rc.addEndHandler(v -> access(rc, "-", null, requestId, start));
+        // The body, if any, is not read: the connection cannot carry another request.
+        rc.response().putHeader(REQUEST_ID, requestId).putHeader("Connection", "close");
+        Problems.send(rc.response(), status, code, title, detail, null, requestId);
     }
 
     private void forward(RoutingContext rc, Bound bound) {
@@ -267,10 +313,15 @@ public class ProxyRoutes {
                 .append(" agency=").append(caller.agency())
                 .append(" method=").append(rc.request().method().name())
                 .append(" route=").append(route)
-                .append(" path=").append(rc.request().path())
+                .append(" path=").append(clip(rc.request().path()))
                 .append(" status=").append(rc.response().getStatusCode())
                 .append(" latencyMs=").append(micros / 1_000).append('.').append(micros % 1_000 / 100);
         ACCESS.info(line.toString());
+    }
+
+    /** A path for the log: an oversized one is cut (the whole of it would only bloat the log). */
+    static String clip(String path) {
+        return path == null || path.length() <= 300 ? path : path.substring(0, 300) + "…(" + path.length() + " chars)";
     }
 
     /** When the request reached the gateway, as the security-headers filter noted it (now, if it did not run). */
