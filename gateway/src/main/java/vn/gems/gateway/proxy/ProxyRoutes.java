@@ -57,9 +57,14 @@ public class ProxyRoutes {
 
     private final GatewayConfig config;
     private final RateLimiter rates = new RateLimiter();
+    // Read once: checked on every request.
+    private final int maxRequestLine;
+    private final long maxHeaders;
 
     public ProxyRoutes(GatewayConfig config) {
         this.config = config;
+        this.maxRequestLine = config.limits().maxRequestLine();
+        this.maxHeaders = config.limits().maxHeaders().asLongValue();
     }
 
     /**
@@ -138,13 +143,11 @@ public class ProxyRoutes {
     private void checkRequestSize(RoutingContext rc) {
         HttpServerRequest req = rc.request();
         int line = req.method().name().length() + 1 + req.uri().length() + 9; // METHOD SP uri SP HTTP/1.1
-        int maxLine = config.limits().maxRequestLine();
-        if (line > maxLine) {
+        if (line > maxRequestLine) {
             refuseOversized(rc, 414, "URI_TOO_LONG", "URI too long",
-                    "The request line is " + line + " bytes; at most " + maxLine + " are accepted (send long criteria in a body)");
+                    "The request line is " + line + " bytes; at most " + maxRequestLine + " are accepted (send long criteria in a body)");
             return;
         }
-        long maxHeaders = config.limits().maxHeaders().asLongValue();
         long total = 0;
         String largest = null;
         int largestSize = 0;
@@ -167,9 +170,7 @@ public class ProxyRoutes {
 
     private static void refuseOversized(RoutingContext rc, int status, String code, String title, String detail) {
         String requestId = incomingOrNew(rc.request().getHeader(REQUEST_ID));
-        rc.put(LOGGED, Boolean.TRUE);
-        long start = receivedAt(rc);
-        rc.addEndHandler(v -> access(rc, "-", null, requestId, start));
+        logUnrouted(rc, requestId);
         // The body, if any, is not read: the connection cannot carry another request.
         rc.response().putHeader(REQUEST_ID, requestId).putHeader("Connection", "close");
         Problems.send(rc.response(), status, code, title, detail, null, requestId);
@@ -269,12 +270,7 @@ public class ProxyRoutes {
     private void onFailure(RoutingContext rc) {
         Throwable f = rc.failure();
         String requestId = incomingOrNew(rc.request().getHeader(REQUEST_ID));
-        if (rc.get(LOGGED) == null) {
-            // Refused before any route took it (a bad token, mostly): still one access-log line.
-            rc.put(LOGGED, Boolean.TRUE);
-            long start = receivedAt(rc);
-            rc.addEndHandler(v -> access(rc, "-", null, requestId, start));
-        }
+        logUnrouted(rc, requestId);
         if (f instanceof AuthenticationException || (f != null && f.getClass().getSimpleName().startsWith("Authentication"))) {
             rc.response().putHeader(REQUEST_ID, requestId)
                     .putHeader("WWW-Authenticate", "Bearer realm=\"gems\", error=\"invalid_token\"");
@@ -301,6 +297,15 @@ public class ProxyRoutes {
             return;
         }
         rc.next();
+    }
+
+    /** Refused before any route took it (a bad token, an oversized head): still one access-log line, with route "-". */
+    private static void logUnrouted(RoutingContext rc, String requestId) {
+        if (rc.get(LOGGED) == null) {
+            rc.put(LOGGED, Boolean.TRUE);
+            long start = receivedAt(rc);
+            rc.addEndHandler(v -> access(rc, "-", null, requestId, start));
+        }
     }
 
     private static void access(RoutingContext rc, String route, SecurityIdentity identity, String requestId, long start) {

@@ -47,23 +47,23 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = bearerHeader(context);
-        if (token == null || maxAgeNanos <= 0) {
+        String key = bearerHeader(context);
+        if (key == null || maxAgeNanos <= 0) {
             return oidc.authenticate(context, identityProviderManager);
         }
         long now = System.nanoTime();
-        Entry hit = verified.get(token);
+        Entry hit = verified.get(key);
         if (hit != null) {
             if (now - hit.validUntilNanos() < 0) {
                 return Uni.createFrom().item(hit.identity());
             }
-            verified.remove(token, hit);
+            verified.remove(key, hit);
         }
-        return oidc.authenticate(context, identityProviderManager).map(identity -> remember(token, identity, now));
+        return oidc.authenticate(context, identityProviderManager).map(identity -> remember(key, identity, now));
     }
 
     /** Keeps the identity (with its access-log labels worked out once) and returns what was kept. */
-    private SecurityIdentity remember(String token, SecurityIdentity identity, long now) {
+    private SecurityIdentity remember(String key, SecurityIdentity identity, long now) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return identity;
         }
@@ -76,7 +76,7 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
         if (verified.size() >= maxEntries) {
             evict(now);
         }
-        verified.put(token, new Entry(labelled, now + Math.min(maxAgeNanos, millisLeft * 1_000_000L)));
+        verified.put(key, new Entry(labelled, now + Math.min(maxAgeNanos, millisLeft * 1_000_000L)));
         return labelled;
     }
 
