@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,12 +171,48 @@ class PushTest {
                 ENTERPRISE_DIRECTORS,VN-46,2016,FEMALE,300
                 ENTERPRISE_DIRECTORS,VN-46,2016,MALE,700
                 ENTERPRISE_DIRECTORS,VN-46,2016,TOTAL,1000
-                ENTERPRISE_DIRECTORS,VN-46,2016,TOTAL,1000
+                ENTERPRISE_DIRECTORS,VN-46,2016,TOTAL,1001
                 """;
         Api.pushCsv(Api.STATS, csv, "?dryRun=true").statusCode(200).body("dryRun", equalTo(true)).body("committed", equalTo(false))
                 .body("inserted", equalTo(2)).body("rowsRejected", equalTo(2))
                 .body("rejections.code", contains("DUPLICATE_ROW", "DUPLICATE_ROW")).body("rejections.line", contains(4, 5));
         assertEquals(0, values("ENTERPRISE_DIRECTORS", "2016"));
+    }
+
+    @Test
+    void anIdenticalDuplicateRowIsKeptOnceWithAWarningAndDisagreeingDuplicatesAreBothRejected() {
+        String csv = """
+                indicator,unit,period,sex,value,status
+                ENTERPRISE_DIRECTORS,VN-42,2017,FEMALE,30,FINAL
+                ENTERPRISE_DIRECTORS,VN-42,2017,MALE,70,FINAL
+                ENTERPRISE_DIRECTORS,VN-42,2017,TOTAL,100,FINAL
+                ENTERPRISE_DIRECTORS,VN-42,2017,MALE,70,FINAL
+                ENTERPRISE_DIRECTORS,VN-51,2017,TOTAL,50,FINAL
+                ENTERPRISE_DIRECTORS,VN-51,2017,TOTAL,51,FINAL
+                ENTERPRISE_DIRECTORS,VN-62,2017,TOTAL,9,FINAL
+                ENTERPRISE_DIRECTORS,VN-62,2017,TOTAL,9,PROVISIONAL
+                """;
+        Api.pushCsv(Api.STATS, csv, "?onError=SKIP").statusCode(201).body("committed", equalTo(true))
+                .body("rowsRead", equalTo(8)).body("rowsAccepted", equalTo(3)).body("inserted", equalTo(3)).body("rowsRejected", equalTo(4))
+                .body("rejections.line", contains(6, 7, 8, 9)).body("rejections.code", org.hamcrest.Matchers.everyItem(equalTo("DUPLICATE_ROW")))
+                .body("warningsTotal", equalTo(1)).body("warnings[0].line", equalTo(5)).body("warnings[0].code", equalTo("IDENTICAL_DUPLICATE"))
+                .body("warnings[0].message", containsString("line 3")).body("message", containsString("identical duplicate"));
+        assertEquals(3, values("ENTERPRISE_DIRECTORS", "2017"));
+        // all or nothing: a file whose only flaw is an identical copy is not rejected, and its sums are still checked
+        Api.pushCsv(Api.STATS, "indicator,unit,period,sex,value\nENTERPRISE_DIRECTORS,VN-01,2017,TOTAL,8\nENTERPRISE_DIRECTORS,VN-01,2017,TOTAL,8\n"
+                + "ENTERPRISE_DIRECTORS,VN-01,2017,FEMALE,3\nENTERPRISE_DIRECTORS,VN-01,2017,MALE,5\n", "").statusCode(201)
+                .body("inserted", equalTo(3)).body("warningsTotal", equalTo(1)).body("rowsRejected", equalTo(0));
+        Api.pushCsv(Api.STATS, "indicator,unit,period,sex,value\nENTERPRISE_DIRECTORS,VN-01,2018,TOTAL,8\nENTERPRISE_DIRECTORS,VN-01,2018,TOTAL,8\n"
+                + "ENTERPRISE_DIRECTORS,VN-01,2018,FEMALE,3\nENTERPRISE_DIRECTORS,VN-01,2018,MALE,6\n", "").statusCode(422)
+                .body("errors.code", org.hamcrest.Matchers.everyItem(equalTo("SEX_TOTAL_MISMATCH")));
+        assertEquals(0, values("ENTERPRISE_DIRECTORS", "2018"));
+    }
+
+    @Test
+    void aRejectedCellIsQuotedAsItIsInTheFile() {
+        Api.pushCsv(Api.STATS, "indicator;unit;period;sex;value\nWAGE_WORKERS;VN-46;2017;TOTAL;1.234,5\n", "").statusCode(422)
+                .body("errors[0].field", equalTo("lines[2].value")).body("errors[0].code", equalTo("INVALID_NUMBER"))
+                .body("errors[0].message", containsString("1.234,5")).body("errors[0].message", not(containsString("1.234.5")));
     }
 
     @Test

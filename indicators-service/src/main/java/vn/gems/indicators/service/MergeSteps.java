@@ -14,15 +14,16 @@ final class MergeSteps {
     }
 
     /**
-     * Runs the set checks, the diff and the overwrite rule; in commit-good-rows mode drops what they reject.
+     * Runs the set checks, the diff and the overwrite rule; in commit-good-rows mode drops what they reject. Files keep
+     * one copy of an identical duplicate row (a warning); JSON batches refuse every duplicate key.
      * Returns false when rows were rejected and the batch must not commit (all-or-nothing mode).
      */
-    static boolean check(ValueMerge m, GroupChecks groups, Writer writer, boolean replace, boolean skipBad, Rejections rejections, Phase phase)
-            throws SQLException {
+    static boolean check(ValueMerge m, GroupChecks groups, Writer writer, boolean replace, boolean skipBad, boolean keepIdenticalDuplicates,
+                         Rejections rejections, Phase phase) throws SQLException {
         phase.enter("VALIDATING");
         m.lock();
         rejections.setPhase();
-        m.checkSets(groups, !replace, rejections);
+        m.checkSets(groups, !replace, rejections, keepIdenticalDuplicates ? rejections::warn : null);
         long[] bad = rejections.takeSetLines();
         if (skipBad) {
             m.dropLines(bad, bad.length);

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
+import vn.gems.common.request.RequestIds;
 import vn.gems.common.security.Caller;
 import vn.gems.common.security.Roles;
 import vn.gems.indicators.Period;
@@ -127,17 +128,19 @@ public class PushService {
         boolean handedOver = false;
         try {
             String scope = writer.subject() + " POST /api/values/pushes";
+            Long reopened = null;
             if (cmd.idempotencyKey() != null) {
-                Optional<Answer> replay = replay(scope, cmd.idempotencyKey(), spool.sha256());
-                if (replay.isPresent()) {
-                    return replay.get();
+                Replay replay = replay(scope, cmd.idempotencyKey(), spool.sha256());
+                if (replay.answer() != null) {
+                    return replay.answer();
                 }
+                reopened = replay.reopened();
             }
             PushStore.NewPush record = new PushStore.NewPush("PUSH", "RECEIVING", cmd.replace() ? "REPLACE" : "UPSERT",
                     cmd.format().name(), cmd.dryRun(), cmd.skipBad() ? "SKIP" : "ABORT", writer.kind().name(), writer.reference(),
                     writer.agency(), writer.system(), sliceText, writer.username(), cmd.idempotencyKey() == null ? null : scope,
                     cmd.idempotencyKey(), cmd.defaultStatus().letter(), cat.revision, spool.sha256());
-            if (!cmd.replace() && !cmd.dryRun() && !cmd.skipBad()) {
+            if (reopened == null && !cmd.replace() && !cmd.dryRun() && !cmd.skipBad()) {
                 Optional<Answer> same = identical(record);
                 if (same.isPresent()) {
                     return same.get();
@@ -148,13 +151,17 @@ public class PushService {
             long pushId;
             try {
                 side = dataSource.getConnection();
-                try {
-                    pushId = PushStore.insert(side, record);
-                } catch (SQLException e) {
-                    if ("23505".equals(e.getSQLState())) {
-                        throw ProblemException.conflict("PUSH_IN_PROGRESS", "A push with this Idempotency-Key is under way; retry when it is done");
+                if (reopened != null) {
+                    pushId = reopened;
+                } else {
+                    try {
+                        pushId = PushStore.insert(side, record);
+                    } catch (SQLException e) {
+                        if ("23505".equals(e.getSQLState())) {
+                            throw inProgress();
+                        }
+                        throw e;
                     }
-                    throw e;
                 }
                 data = dataSource.getConnection();
                 data.setAutoCommit(false);
@@ -164,7 +171,7 @@ public class PushService {
                 if (e instanceof ProblemException p) {
                     throw p;
                 }
-                throw new IllegalStateException("database unavailable for a push", e);
+                throw failure(PushFailure.of(e, null, RequestIds.current()));
             }
             Job job;
             try {
@@ -190,14 +197,16 @@ public class PushService {
                 job.complete();
                 return new Answer(job.responseStatus, view(side, pushId));
             } catch (RowSource.InvalidInput e) {
-                job.fail(400, e.getMessage());
+                job.fail(400, e.code(), e.getMessage());
                 throw ProblemException.badRequest(e.code(), e.getMessage() + " (push " + pushId + ")", new FieldError(e.field(), e.code(), e.getMessage()));
             } catch (IOException | SQLException | RuntimeException e) {
-                job.fail(500, "failed: " + e.getMessage());
                 if (e instanceof ProblemException p) {
+                    job.fail(p.status(), p.code(), p.getMessage());
                     throw p;
                 }
-                throw new IllegalStateException("push " + pushId + " failed", e);
+                PushFailure f = PushFailure.of(e, pushId, RequestIds.current());
+                job.fail(f.status(), f.code(), f.sentence());
+                throw failure(f);
             } finally {
                 if (!handedOver) {
                     job.close();
@@ -234,7 +243,7 @@ public class PushService {
                     return Optional.empty();
                 }
                 long id = PushStore.insert(c, p);
-                PushStore.finish(c, id, new PushStore.Outcome("SUCCEEDED", true, e.rowsRead(), e.rowsAccepted(), 0,
+                PushStore.finish(c, id, PushStore.Outcome.succeeded(true, e.rowsRead(), e.rowsAccepted(), 0,
                         new ValueMerge.Counts(0, 0, 0, 0), "identical to push " + e.id() + ", and none of its slices changed since: nothing to write",
                         201, String.join(",", e.slices())));
                 c.commit();
@@ -243,14 +252,14 @@ public class PushService {
             } catch (SQLException ex) {
                 c.rollback();
                 if ("23505".equals(ex.getSQLState())) {
-                    throw ProblemException.conflict("PUSH_IN_PROGRESS", "A push with this Idempotency-Key is under way; retry when it is done");
+                    throw inProgress();
                 }
                 throw ex;
             } finally {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("identical-push lookup failed", e);
+            throw failure(PushFailure.of(e, null, RequestIds.current()));
         }
     }
 
@@ -313,25 +322,60 @@ public class PushService {
         }
     }
 
-    private Optional<Answer> replay(String scope, String key, String sha256) {
+    /** What an earlier push with the same key means for this request: an answer to replay, or a failed push to run again. */
+    private record Replay(Answer answer, Long reopened) {
+    }
+
+    /**
+     * The same key and the same file: a finished push replays its answer (201, 200, 202, or its 400/422 problem); one
+     * still running answers 409 with Retry-After; one that failed without writing anything (interrupted, or an error on
+     * our side) is opened again and runs under the same id, so the retry completes it.
+     */
+    private Replay replay(String scope, String key, String sha256) {
         try (Connection c = dataSource.getConnection()) {
             Optional<PushStore.Row> existing = PushStore.findByKey(c, scope, key, config.push().inlineRejections());
             if (existing.isEmpty()) {
-                return Optional.empty();
+                return new Replay(null, null);
             }
             PushStore.Row row = existing.get();
             if (!sha256.equals(row.contentSha256())) {
                 throw ProblemException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key",
                         "This Idempotency-Key was already used with a different file");
             }
-            int status = row.responseStatus() == null ? 202 : row.responseStatus();
+            if (row.retryable()) {
+                if (!PushStore.reopen(c, row.view().id())) {
+                    throw inProgress();
+                }
+                LOG.infof("push %d: failed earlier (%s) without writing; run again for a retry with its Idempotency-Key",
+                        row.view().id(), row.view().failureCode());
+                return new Replay(null, row.view().id());
+            }
+            if (row.running() || row.responseStatus() == null) {
+                throw inProgress();
+            }
+            int status = row.responseStatus();
             if (status >= 400) {
                 throw replayedFailure(row.view(), status);
             }
-            return Optional.of(new Answer(status, row.view()));
+            return new Replay(new Answer(status, row.view()), null);
         } catch (SQLException e) {
-            throw new IllegalStateException("idempotency lookup failed", e);
+            throw failure(PushFailure.of(e, null, RequestIds.current()));
         }
+    }
+
+    /** 409 while a push with the same key runs: the client retries after a few seconds and gets the stored answer. */
+    static ProblemException inProgress() {
+        return new ProblemException(409, "PUSH_IN_PROGRESS", "Conflict",
+                "A push with this Idempotency-Key is under way; send the same request again after Retry-After seconds to get its answer",
+                List.of(), Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
+    }
+
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    /** The problem a failure on our side answers: a stable code, a sentence, nothing internal. */
+    static ProblemException failure(PushFailure f) {
+        return new ProblemException(f.status(), f.code(), f.status() == 503 ? "Service unavailable" : "Internal error", f.sentence(), List.of(),
+                f.status() == 503 ? Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)) : Map.of());
     }
 
     /** The 4xx a rejected push answers, rebuilt from its stored summary. */
@@ -339,8 +383,8 @@ public class PushService {
         if (status == 422) {
             return rejected(v);
         }
-        return new ProblemException(status, status == 400 ? "INVALID_FILE" : "PUSH_FAILED", status == 400 ? "Bad request" : "Push failed",
-                v.message() == null ? "The push failed" : v.message(), List.of(), Map.of());
+        return new ProblemException(status, v.failureCode() == null ? "INVALID_FILE" : v.failureCode(), "Bad request",
+                v.message() == null ? "The file cannot be a push" : v.message(), List.of(), Map.of());
     }
 
     /** 422 for an all-or-nothing push with bad rows: the first rejections inline, every one in the push resource. */
@@ -458,6 +502,7 @@ public class PushService {
         final GroupChecks groups;
         final Spool spool;
         final StageFile stage;
+        final String requestId = RequestIds.current();
         InputStream input;
         long read;
         int responseStatus;
@@ -479,9 +524,9 @@ public class PushService {
             this.stage = StageFile.onDisk(spoolDir());
         }
 
-        void store(List<RowError> errors) {
+        void store(List<RowError> errors, char severity) {
             try {
-                PushStore.rejections(side, id, seq, errors);
+                PushStore.rejections(side, id, seq, errors, severity);
                 seq += errors.size();
             } catch (SQLException e) {
                 throw new IllegalStateException("rejections not recorded", e);
@@ -528,12 +573,12 @@ public class PushService {
             } else {
                 merge.stage(stage);
                 // A dry run counts what the good rows would do, whatever the onError mode.
-                boolean ok = MergeSteps.check(merge, groups, writer, cmd.replace(), cmd.skipBad() || cmd.dryRun(), rejections,
+                boolean ok = MergeSteps.check(merge, groups, writer, cmd.replace(), cmd.skipBad() || cmd.dryRun(), true, rejections,
                         phase -> PushStore.progress(side, id, phase, read, merge.staged(), rejections.rows()));
                 if (!ok && !cmd.dryRun()) {
                     data.rollback();
                     responseStatus = 422;
-                    PushStore.finish(side, id, new PushStore.Outcome("FAILED", false, read, 0, rejections.rows(), null,
+                    PushStore.finish(side, id, PushStore.Outcome.failed(read, rejections.rows(), "ROWS_REJECTED",
                             rejections.rows() + " row(s) rejected; nothing was written", 422));
                     return;
                 }
@@ -551,7 +596,10 @@ public class PushService {
             responseStatus = cmd.dryRun() ? 200 : 201;
             String message = cmd.dryRun() ? "dry run: nothing was written" + (rejections.rows() > 0 ? "; " + rejections.rows() + " row(s) would be rejected" : "")
                     : cmd.skipBad() && rejections.rows() > 0 ? rejections.rows() + " bad row(s) skipped, the good rows were committed" : null;
-            PushStore.finish(side, id, new PushStore.Outcome("SUCCEEDED", !cmd.dryRun(), read, merge.staged(), rejections.rows(), counts,
+            if (rejections.warnings() > 0) {
+                message = (message == null ? "" : message + "; ") + rejections.warnings() + " identical duplicate row(s) kept once";
+            }
+            PushStore.finish(side, id, PushStore.Outcome.succeeded(!cmd.dryRun(), read, merge.staged(), rejections.rows(), counts,
                     message, responseStatus, String.join(",", stage.slices())));
         }
 
@@ -571,21 +619,25 @@ public class PushService {
 
         /** The background path: read the spooled file, check, merge, record the summary. */
         void run(RowSource rows, RowValidator validator) {
+            if (requestId != null) {
+                org.jboss.logging.MDC.put(RequestIds.MDC_KEY, requestId);
+            }
             try {
                 receive(rows, validator);
                 complete();
             } catch (RowSource.InvalidInput e) {
-                fail(400, e.getMessage());
+                fail(400, e.code(), e.getMessage());
             } catch (Throwable e) {
-                LOG.errorf(e, "push %d failed in the background", id);
-                fail(500, "failed: " + e.getMessage());
+                PushFailure f = PushFailure.of(e, id, requestId);
+                fail(f.status(), f.code(), f.sentence());
             } finally {
                 close();
                 spool.close();
+                org.jboss.logging.MDC.remove(RequestIds.MDC_KEY);
             }
         }
 
-        void fail(int status, String message) {
+        void fail(int status, String code, String message) {
             responseStatus = status;
             try {
                 data.rollback();
@@ -594,9 +646,9 @@ public class PushService {
             }
             try {
                 rejections.flush();
-                PushStore.finish(side, id, new PushStore.Outcome("FAILED", false, read, 0, rejections.rows(), null, message, status));
+                PushStore.finish(side, id, PushStore.Outcome.failed(read, rejections.rows(), code, message, status));
             } catch (SQLException | RuntimeException e) {
-                LOG.warnf(e, "push %d: could not record its failure", id);
+                LOG.warnf(e, "push %d: could not record its failure (request %s)", id, requestId);
             }
         }
 

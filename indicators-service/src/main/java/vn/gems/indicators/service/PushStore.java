@@ -27,11 +27,28 @@ public final class PushStore {
 
     private static final String COLUMNS = "id, kind, status, mode, format, dry_run, on_error, committed, source_kind, source_reference, "
             + "source_agency, source_system, slice, created_by, created_at, finished_at, rows_read, rows_accepted, rows_rejected, "
-            + "inserted, updated, unchanged, retired, retained_foreign, message, content_sha256, response_status";
+            + "inserted, updated, unchanged, retired, retained_foreign, message, content_sha256, response_status, failure_code";
 
-    /** A stored batch row plus what replaying its answer needs. */
+    /** A stored batch row plus what replaying its answer needs; {@code responseStatus} is null until the push is answered. */
     public record Row(PushView view, String contentSha256, Integer responseStatus) {
+
+        /** A push in progress that has no answer to replay yet. */
+        public boolean running() {
+            return RUNNING.contains(view.status()) && responseStatus == null;
+        }
+
+        /** Failed without writing anything, for a reason a retry may not meet again: the same key may run it again. */
+        public boolean retryable() {
+            return "FAILED".equals(view.status()) && !view.committed() && !view.dryRun()
+                    && (RETRYABLE.contains(String.valueOf(view.failureCode())) || (view.failureCode() == null && (responseStatus == null || responseStatus >= 500)));
+        }
     }
+
+    /** The states of a push while it runs. */
+    public static final java.util.Set<String> RUNNING = java.util.Set.of("RECEIVING", "VALIDATING", "MERGING");
+
+    /** Failure codes after which nothing was written and the same file may succeed: a retry with the same key runs it again. */
+    public static final java.util.Set<String> RETRYABLE = java.util.Set.of("PUSH_INTERRUPTED", "INTERNAL_ERROR", "DATABASE_UNAVAILABLE");
 
     public static long insert(Connection c, NewPush p) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
@@ -95,10 +112,14 @@ public final class PushStore {
 
     /** The final state of a batch. */
     public record Outcome(String status, boolean committed, long read, long accepted, long rejected, ValueMerge.Counts counts,
-                          String message, int responseStatus, String touched) {
-        public Outcome(String status, boolean committed, long read, long accepted, long rejected, ValueMerge.Counts counts,
-                       String message, int responseStatus) {
-            this(status, committed, read, accepted, rejected, counts, message, responseStatus, null);
+                          String message, int responseStatus, String touched, String failureCode) {
+        public static Outcome succeeded(boolean committed, long read, long accepted, long rejected, ValueMerge.Counts counts,
+                                        String message, int responseStatus, String touched) {
+            return new Outcome("SUCCEEDED", committed, read, accepted, rejected, counts, message, responseStatus, touched, null);
+        }
+
+        public static Outcome failed(long read, long rejected, String failureCode, String message, int responseStatus) {
+            return new Outcome("FAILED", false, read, 0, rejected, null, message, responseStatus, null, failureCode);
         }
     }
 
@@ -106,7 +127,7 @@ public final class PushStore {
         try (PreparedStatement st = c.prepareStatement("""
                 update value_push set status = ?, committed = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?, inserted = ?,
                        updated = ?, unchanged = ?, retired = ?, retained_foreign = ?, message = ?, response_status = ?, finished_at = now(),
-                       touched = ?
+                       touched = ?, failure_code = ?
                 where id = ?""")) {
             ValueMerge.Counts k = o.counts() == null ? new ValueMerge.Counts(0, 0, 0, 0) : o.counts();
             st.setString(1, o.status());
@@ -126,17 +147,19 @@ public final class PushStore {
             }
             st.setInt(12, o.responseStatus());
             st.setString(13, o.touched() != null && o.touched().length() <= 4000 ? o.touched() : null);
-            st.setLong(14, id);
+            st.setString(14, o.failureCode());
+            st.setLong(15, id);
             st.executeUpdate();
         }
     }
 
-    public static void rejections(Connection c, long id, int firstSeq, List<RowError> errors) throws SQLException {
+    /** Stores rejections (severity E) or warnings (W) from sequence number {@code firstSeq} on. */
+    public static void rejections(Connection c, long id, int firstSeq, List<RowError> errors, char severity) throws SQLException {
         if (errors.isEmpty()) {
             return;
         }
         try (PreparedStatement st = c.prepareStatement(
-                "insert into value_push_rejection (push_id, seq, line, column_name, code, message) values (?, ?, ?, ?, ?, ?)")) {
+                "insert into value_push_rejection (push_id, seq, line, column_name, code, message, severity) values (?, ?, ?, ?, ?, ?, ?)")) {
             int seq = firstSeq;
             for (RowError e : errors) {
                 st.setLong(1, id);
@@ -145,10 +168,33 @@ public final class PushStore {
                 st.setString(4, e.column());
                 st.setString(5, e.code());
                 st.setString(6, e.message().length() > 1000 ? e.message().substring(0, 1000) : e.message());
+                st.setString(7, String.valueOf(severity));
                 st.addBatch();
             }
             st.executeBatch();
         }
+    }
+
+    /**
+     * Opens a failed push again for a retry with its Idempotency-Key: counters, answer and rejections of the failed
+     * attempt are cleared. False when another request reopened it first.
+     */
+    public static boolean reopen(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                update value_push set status = 'RECEIVING', committed = false, rows_read = 0, rows_accepted = 0, rows_rejected = 0,
+                       inserted = 0, updated = 0, unchanged = 0, retired = 0, retained_foreign = 0, message = null, failure_code = null,
+                       response_status = null, finished_at = null, touched = null
+                where id = ? and status = 'FAILED' and not committed""")) {
+            st.setLong(1, id);
+            if (st.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("delete from value_push_rejection where push_id = ?")) {
+            st.setLong(1, id);
+            st.executeUpdate();
+        }
+        return true;
     }
 
     public static Optional<Row> find(Connection c, long id, int inline) throws SQLException {
@@ -209,12 +255,17 @@ public final class PushStore {
     }
 
     public static List<PushView.RejectionView> rejectionPage(Connection c, long id, long offset, int limit) throws SQLException {
+        return page(c, id, 'E', offset, limit);
+    }
+
+    public static List<PushView.RejectionView> page(Connection c, long id, char severity, long offset, int limit) throws SQLException {
         List<PushView.RejectionView> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(
-                "select line, column_name, code, message from value_push_rejection where push_id = ? order by line, seq offset ? limit ?")) {
+                "select line, column_name, code, message from value_push_rejection where push_id = ? and severity = ? order by line, seq offset ? limit ?")) {
             st.setLong(1, id);
-            st.setLong(2, offset);
-            st.setInt(3, limit);
+            st.setString(2, String.valueOf(severity));
+            st.setLong(3, offset);
+            st.setInt(4, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(new PushView.RejectionView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -225,8 +276,13 @@ public final class PushStore {
     }
 
     public static long rejectionCount(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("select count(*) from value_push_rejection where push_id = ?")) {
+        return count(c, id, 'E');
+    }
+
+    public static long count(Connection c, long id, char severity) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select count(*) from value_push_rejection where push_id = ? and severity = ?")) {
             st.setLong(1, id);
+            st.setString(2, String.valueOf(severity));
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -275,13 +331,21 @@ public final class PushStore {
 
     private static Row row(Connection c, ResultSet rs, int inline) throws SQLException {
         long id = rs.getLong("id");
+        int status = rs.getInt("response_status");
+        Integer responseStatus = rs.wasNull() ? null : status;
         long total = rejectionCount(c, id);
         List<PushView.RejectionView> first = inline > 0 && total > 0 ? rejectionPage(c, id, 0, inline) : List.of();
-        int status = rs.getInt("response_status");
-        return new Row(view(rs, total, first), rs.getString("content_sha256"), rs.wasNull() ? null : status);
+        long warnings = count(c, id, 'W');
+        List<PushView.RejectionView> firstWarnings = inline > 0 && warnings > 0 ? page(c, id, 'W', 0, inline) : List.of();
+        return new Row(view(rs, total, first, warnings, firstWarnings), rs.getString("content_sha256"), responseStatus);
     }
 
     private static PushView view(ResultSet rs, long rejectionsTotal, List<PushView.RejectionView> rejections) throws SQLException {
+        return view(rs, rejectionsTotal, rejections, 0, List.of());
+    }
+
+    private static PushView view(ResultSet rs, long rejectionsTotal, List<PushView.RejectionView> rejections, long warningsTotal,
+                                 List<PushView.RejectionView> warnings) throws SQLException {
         long inserted = rs.getLong("inserted");
         long updated = rs.getLong("updated");
         long retired = rs.getLong("retired");
@@ -293,6 +357,7 @@ public final class PushStore {
                 rs.getString("slice"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getLong("rows_read"), rs.getLong("rows_accepted"),
                 rs.getLong("rows_rejected"), inserted, updated, rs.getLong("unchanged"), retired, rs.getLong("retained_foreign"),
-                inserted + updated + retired, rs.getString("message"), rejectionsTotal, rejections);
+                inserted + updated + retired, rs.getString("message"), rs.getString("failure_code"), rejectionsTotal, rejections,
+                warningsTotal, warnings);
     }
 }

@@ -3,6 +3,7 @@ package vn.gems.indicators.service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -14,10 +15,12 @@ import java.util.function.Consumer;
 public final class Rejections implements Consumer<RowError> {
 
     private final int inline;
-    private final Consumer<List<RowError>> store;
+    private final BiConsumer<List<RowError>, Character> store;
     private final List<RowError> first = new ArrayList<>();
     private final List<RowError> pending = new ArrayList<>();
+    private final List<RowError> pendingWarnings = new ArrayList<>();
     private long errors;
+    private long warnings;
     private long parseRows;
     private long lastParseLine = Long.MIN_VALUE;
     private boolean setPhase;
@@ -25,8 +28,11 @@ public final class Rejections implements Consumer<RowError> {
     private int setCount;
     private long[] allSetLines = new long[0];
 
-    /** {@code store} receives every error in batches, or is null to keep them all in {@link #first()} (small batches only). */
-    public Rejections(int inline, Consumer<List<RowError>> store) {
+    /**
+     * {@code store} receives every error (severity E) and warning (W) in batches, or is null to keep the errors in
+     * {@link #first()} (small batches only).
+     */
+    public Rejections(int inline, BiConsumer<List<RowError>, Character> store) {
         this.inline = store == null ? Integer.MAX_VALUE : inline;
         this.store = store;
     }
@@ -52,6 +58,21 @@ public final class Rejections implements Consumer<RowError> {
             parseRows++;
             lastParseLine = e.line();
         }
+    }
+
+    /** A row kept or dropped without harm (an identical duplicate): reported, not counted as rejected. */
+    public void warn(RowError w) {
+        warnings++;
+        if (store != null) {
+            pendingWarnings.add(w);
+            if (pendingWarnings.size() >= 1000) {
+                flush();
+            }
+        }
+    }
+
+    public long warnings() {
+        return warnings;
     }
 
     /** From now on errors come from the set checks (any line order). */
@@ -82,8 +103,12 @@ public final class Rejections implements Consumer<RowError> {
 
     public void flush() {
         if (store != null && !pending.isEmpty()) {
-            store.accept(new ArrayList<>(pending));
+            store.accept(new ArrayList<>(pending), 'E');
             pending.clear();
+        }
+        if (store != null && !pendingWarnings.isEmpty()) {
+            store.accept(new ArrayList<>(pendingWarnings), 'W');
+            pendingWarnings.clear();
         }
     }
 

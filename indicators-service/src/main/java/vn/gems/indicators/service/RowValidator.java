@@ -252,19 +252,19 @@ public final class RowValidator {
         if (blank(text)) {
             return null;
         }
-        String t = text.trim();
-        if (decimalComma) {
-            t = t.replace(',', '.');
-        }
+        // Messages quote the cell as it is in the file (1.234,5), not as it was read (1.234.5).
+        String t = decimalComma ? text.trim().replace(',', '.') : text.trim();
         try {
             BigDecimal d = new BigDecimal(t);
             if (d.precision() > MAX_PRECISION || d.scale() > MAX_SCALE || d.scale() < -MAX_PRECISION) {
-                errors.add(new RowError(line, column, "INVALID_NUMBER", column + " " + show(t) + " has too many digits"));
+                errors.add(new RowError(line, column, "INVALID_NUMBER", column + " " + show(text) + " has too many digits"));
                 return null;
             }
             return d.scale() < 0 ? d.setScale(0) : d;
         } catch (NumberFormatException e) {
-            errors.add(new RowError(line, column, "INVALID_NUMBER", column + " " + show(t) + " is not a number"));
+            errors.add(new RowError(line, column, "INVALID_NUMBER", column + " " + show(text) + " is not a number"
+                    + (decimalComma && text.indexOf(',') >= 0 && text.indexOf('.') >= 0 ? " (with ';' separators ',' is the decimal mark; "
+                    + "write numbers without thousands separators)" : "")));
             return null;
         }
     }

@@ -263,6 +263,16 @@ public final class ValueMerge {
      * values of the others.
      */
     public void checkSets(GroupChecks groups, boolean againstStored, Consumer<RowError> sink) throws SQLException {
+        checkSets(groups, againstStored, sink, null);
+    }
+
+    /**
+     * As above; with {@code identicalDuplicates}, a row that repeats another line of the same key with the same figures
+     * and status is reported there, dropped from the staging table (the first copy is kept) and not counted as an
+     * error; duplicates that disagree are still {@code DUPLICATE_ROW} on every line.
+     */
+    public void checkSets(GroupChecks groups, boolean againstStored, Consumer<RowError> sink, Consumer<RowError> identicalDuplicates)
+            throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("create temp table value_groups (indicator_id int not null, unit_id int not null, period varchar(8) not null, "
                     + "dims varchar(200) not null, problem char(1) not null) on commit drop");
@@ -295,6 +305,9 @@ public final class ValueMerge {
         try (Statement st = c.createStatement()) {
             st.execute("analyze value_groups");
         }
+        if (identicalDuplicates != null) {
+            resolveDuplicates(sink, identicalDuplicates);
+        }
         resolveAgainstStored(againstStored);
         reportLines(sink);
         mark("set checks");
@@ -317,6 +330,49 @@ public final class ValueMerge {
             st.setBoolean(2, againstStored);
             st.setArray(3, ints(additive()));
             return st.executeUpdate();
+        }
+    }
+
+    /**
+     * Duplicate keys (groups marked D): copies with the same figures and status keep the first line and warn for the
+     * others, which leave the staging table; copies that disagree are errors on every line. A group left without
+     * conflicting copies is marked X, so its female + male = total check runs on the rows that remain.
+     */
+    private void resolveDuplicates(Consumer<RowError> errors, Consumer<RowError> identical) throws SQLException {
+        List<Long> drop = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     select array_agg(s.line order by s.line), count(distinct (s.value, s.numerator, s.denominator, s.status))
+                     from value_groups g join value_stage s
+                       on s.indicator_id = g.indicator_id and s.unit_id = g.unit_id and s.period = g.period and s.dims = g.dims
+                     where g.problem = 'D'
+                     group by s.indicator_id, s.unit_id, s.period, s.dims, s.sex having count(*) > 1
+                     order by min(s.line)""")) {
+            while (rs.next()) {
+                Long[] lines = (Long[]) rs.getArray(1).getArray();
+                if (rs.getLong(2) == 1) {
+                    for (int i = 1; i < lines.length; i++) {
+                        identical.accept(new RowError(lines[i], "(row)", "IDENTICAL_DUPLICATE", "the same row as line " + lines[0] + "; kept once"));
+                        drop.add(lines[i]);
+                    }
+                } else {
+                    String all = Arrays.stream(lines).map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+                    for (Long l : lines) {
+                        errors.accept(new RowError(l, "(row)", "DUPLICATE_ROW", "the same indicator, unit, period, sex and dimensions appear on lines "
+                                + all + " with different figures or status"));
+                    }
+                }
+            }
+        }
+        long[] lines = drop.stream().mapToLong(Long::longValue).toArray();
+        dropLines(lines, lines.length);
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("""
+                    update value_groups g set problem = 'X' where g.problem = 'D' and not exists (
+                      select 1 from value_stage s
+                      where s.indicator_id = g.indicator_id and s.unit_id = g.unit_id and s.period = g.period and s.dims = g.dims
+                      group by s.sex having count(*) > 1)""");
+            st.executeUpdate("delete from value_groups where problem = 'D'");
         }
     }
 

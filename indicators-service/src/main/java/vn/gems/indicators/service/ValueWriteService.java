@@ -78,13 +78,13 @@ public class ValueWriteService {
             m.begin(config.push().workMem());
             m.stage(stage);
             Rejections rejections = new Rejections(0, null);
-            if (!MergeSteps.check(m, groups, writer, false, false, rejections, phase -> {
+            if (!MergeSteps.check(m, groups, writer, false, false, false, rejections, phase -> {
             })) {
                 throw invalid(rejections.first());
             }
             ValueMerge.Counts counts = m.merge(batchId, null, writer.agency(), writer.privileged());
             long n = staged.size();
-            PushStore.finish(c, batchId, new PushStore.Outcome("SUCCEEDED", true, n, n, 0, counts, null, 200));
+            PushStore.finish(c, batchId, PushStore.Outcome.succeeded(true, n, n, 0, counts, null, 200, null));
             return new BatchResult(batchId, n, counts.inserted() + counts.updated(), n - counts.inserted() - counts.updated(),
                     counts.inserted(), counts.updated());
         } catch (SQLException | java.io.IOException e) {
