@@ -54,13 +54,14 @@ class PushRetryTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    /** A push row as an earlier process left it: status, answer, message, owner, as the columns say. */
+    /** A push row as an earlier process left it; a running one is held by another live instance. */
     long pushRow(String key, byte[] file, String status, Integer responseStatus, String message) throws Exception {
         try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement("""
                 insert into value_push (kind, status, mode, format, dry_run, on_error, source_kind, source_reference, source_agency,
                                         source_system, created_by, idem_scope, idem_key, default_status, catalogue_revision, content_sha256,
-                                        response_status, message, committed)
-                values ('PUSH', ?, 'UPSERT', 'CSV', false, 'ABORT', 'PUSH', null, 'TTH-STATS', null, 'stats.officer', ?, ?, 'P', 0, ?, ?, ?, false)
+                                        response_status, message, committed, owner, lease_until)
+                values ('PUSH', ?, 'UPSERT', 'CSV', false, 'ABORT', 'PUSH', null, 'TTH-STATS', null, 'stats.officer', ?, ?, 'P', 0, ?, ?, ?, false,
+                        'another-instance', case when ? <> 'FAILED' then now() + interval '5 minutes' end)
                 returning id""")) {
             st.setString(1, status);
             st.setString(2, SCOPE);
@@ -68,6 +69,7 @@ class PushRetryTest {
             st.setString(4, sha256(file));
             st.setObject(5, responseStatus);
             st.setString(6, message);
+            st.setString(7, status);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -19,7 +19,7 @@ public interface IndicatorsConfig {
         @WithDefault("2M")
         MemorySize syncMaxBytes();
 
-        /** Where uploads are spooled while they are processed (default: a folder in java.io.tmpdir). */
+        /** Where uploads are spooled while they are processed, a folder per instance (default: a folder in java.io.tmpdir). */
         java.util.Optional<String> spoolDir();
 
         /** Rejections listed inline in an answer; the job resource pages through all of them. */
@@ -41,6 +41,24 @@ public interface IndicatorsConfig {
         /** When an error answer is sent early, at most this much of the remaining body is drained first. */
         @WithDefault("64M")
         MemorySize drainLimit();
+
+        /**
+         * How long an instance's claim on a running push lasts without renewal. A push whose lease ran out is taken as
+         * cut off (its instance died): it is marked FAILED (PUSH_INTERRUPTED), and a retry with its key runs it again.
+         */
+        @WithDefault("30s")
+        java.time.Duration lease();
+
+        /** How often an instance renews the leases of the pushes it runs (well under {@link #lease()}). */
+        @WithDefault("10s")
+        java.time.Duration heartbeat();
+
+        /** Retry-After (seconds) of a 409 PUSH_IN_PROGRESS. */
+        @WithDefault("5")
+        int retryAfter();
+
+        /** This instance's name in push leases and its spool folder; default: the host name and a random suffix per start. */
+        java.util.Optional<String> instanceId();
     }
 
     interface Batch {

@@ -28,7 +28,9 @@ import vn.gems.common.security.Caller;
 import vn.gems.common.security.Roles;
 import vn.gems.indicators.SourceKind;
 import vn.gems.indicators.ValueStatus;
+import vn.gems.indicators.service.PushAnswers;
 import vn.gems.indicators.service.PushCommand;
+import vn.gems.indicators.service.PushQueries;
 import vn.gems.indicators.service.PushService;
 
 import java.io.InputStream;
@@ -52,10 +54,12 @@ public class PushResource {
     public static final String JSONL = "application/jsonl";
 
     private final PushService pushes;
+    private final PushQueries queries;
     private final Caller caller;
 
-    public PushResource(PushService pushes, Caller caller) {
+    public PushResource(PushService pushes, PushQueries queries, Caller caller) {
         this.pushes = pushes;
+        this.queries = queries;
         this.caller = caller;
     }
 
@@ -117,7 +121,7 @@ public class PushResource {
         PushService.Answer answer = pushes.push(cmd, body);
         URI location = URI.create("/api/values/pushes/" + answer.push().id());
         if (answer.status() == 422) {
-            throw PushService.rejected(answer.push());
+            throw PushAnswers.rejected(answer.push());
         }
         return Response.status(answer.status()).location(location).entity(answer.push()).build();
     }
@@ -125,23 +129,21 @@ public class PushResource {
     @GET
     @Operation(summary = "Pushes and batches of the caller's agency, newest first (admins and auditors see all)")
     public PageView<PushView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return pushes.list(caller, Paging.of(page, size));
+        return queries.list(caller, Paging.of(page, size));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A push: progress while it runs (rows read, accepted, rejected), then the import summary")
     public PushView get(@PathParam("id") long id) {
-        return pushes.find(id, caller).orElseThrow(() -> ProblemException.notFound("Push", id));
+        return queries.find(id, caller).orElseThrow(() -> ProblemException.notFound("Push", id));
     }
 
     @GET
     @Path("/{id}/rejections")
     @Operation(summary = "Every rejected row of a push: line, column, code and reason, in line order")
     public PageView<PushView.RejectionView> rejections(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        Paging paging = Paging.of(page, size);
-        List<PushView.RejectionView> items = pushes.rejections(id, paging.page(), paging.size(), caller);
-        return new PageView<>(items, pushes.rejectionCount(id), paging.page(), paging.size());
+        return queries.rejections(id, Paging.of(page, size), caller);
     }
 
     private static PushCommand.Format format(String contentType) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,34 +28,40 @@ public final class PushStore {
 
     private static final String COLUMNS = "id, kind, status, mode, format, dry_run, on_error, committed, source_kind, source_reference, "
             + "source_agency, source_system, slice, created_by, created_at, finished_at, rows_read, rows_accepted, rows_rejected, "
-            + "inserted, updated, unchanged, retired, retained_foreign, message, content_sha256, response_status, failure_code";
+            + "inserted, updated, unchanged, retired, retained_foreign, message, content_sha256, response_status, failure_code, "
+            + "coalesce(lease_until > now(), false) lease_live";
 
     /** A stored batch row plus what replaying its answer needs; {@code responseStatus} is null until the push is answered. */
-    public record Row(PushView view, String contentSha256, Integer responseStatus) {
+    public record Row(PushView view, String contentSha256, Integer responseStatus, boolean leaseLive) {
 
-        /** A push in progress that has no answer to replay yet. */
+        /** Still running under a live lease: another request or instance works on it. */
         public boolean running() {
-            return RUNNING.contains(view.status()) && responseStatus == null;
-        }
-
-        /** Failed without writing anything, for a reason a retry may not meet again: the same key may run it again. */
-        public boolean retryable() {
-            return "FAILED".equals(view.status()) && !view.committed() && !view.dryRun()
-                    && (RETRYABLE.contains(String.valueOf(view.failureCode())) || (view.failureCode() == null && (responseStatus == null || responseStatus >= 500)));
+            return RUNNING.contains(view.status()) && leaseLive;
         }
     }
 
     /** The states of a push while it runs. */
     public static final java.util.Set<String> RUNNING = java.util.Set.of("RECEIVING", "VALIDATING", "MERGING");
 
-    /** Failure codes after which nothing was written and the same file may succeed: a retry with the same key runs it again. */
-    public static final java.util.Set<String> RETRYABLE = java.util.Set.of("PUSH_INTERRUPTED", "INTERNAL_ERROR", "DATABASE_UNAVAILABLE");
 
+
+    /** One instance's claim on one attempt of a running push: every write of the attempt names it. */
+    public record Claim(long id, String owner, int attempt) {
+    }
+
+    /** A new batch row without an owner: written and finished in one transaction (JSON batches, identical re-pushes). */
     public static long insert(Connection c, NewPush p) throws SQLException {
+        return insert(c, p, null, Duration.ZERO).id();
+    }
+
+    /** A new push claimed by {@code owner} for its first attempt, leased for {@code lease}. */
+    public static Claim insert(Connection c, NewPush p, String owner, Duration lease) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 insert into value_push (kind, status, mode, format, dry_run, on_error, source_kind, source_reference, source_agency,
-                                        source_system, slice, created_by, idem_scope, idem_key, default_status, catalogue_revision, content_sha256)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+                                        source_system, slice, created_by, idem_scope, idem_key, default_status, catalogue_revision, content_sha256,
+                                        owner, attempt, lease_until)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1,
+                        case when ? then now() + make_interval(secs => ?) end) returning id""")) {
             st.setString(1, p.kind());
             st.setString(2, p.status());
             st.setString(3, p.mode());
@@ -76,38 +83,119 @@ public final class PushStore {
                 st.setLong(16, p.catalogueRevision());
             }
             st.setString(17, p.sha256());
+            st.setString(18, owner);
+            st.setBoolean(19, owner != null);
+            st.setDouble(20, lease.toMillis() / 1000.0);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return new Claim(rs.getLong(1), owner, 1);
             }
         }
     }
 
-    public static void progress(Connection c, long id, String status, long read, long accepted, long rejected) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("update value_push set status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ? where id = ?")) {
+    /** Where the claim still holds: its owner and attempt, and the push still running. */
+    private static final String CLAIMED = " id = ? and owner = ? and attempt = ? and status in ('RECEIVING', 'VALIDATING', 'MERGING')";
+
+    private static int claimed(PreparedStatement st, int from, Claim claim) throws SQLException {
+        st.setLong(from, claim.id());
+        st.setString(from + 1, claim.owner());
+        st.setInt(from + 2, claim.attempt());
+        return from + 3;
+    }
+
+    /** Progress of a running attempt; ignored once the claim is lost. */
+    public static void progress(Connection c, Claim claim, String status, long read, long accepted, long rejected) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("update value_push set status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ? where"
+                + CLAIMED)) {
             st.setString(1, status);
             st.setLong(2, read);
             st.setLong(3, accepted);
             st.setLong(4, rejected);
-            st.setLong(5, id);
+            claimed(st, 5, claim);
             st.executeUpdate();
         }
     }
 
-    public static void status(Connection c, long id, String status) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("update value_push set status = ? where id = ?")) {
-            st.setString(1, status);
-            st.setLong(2, id);
+    /** The answer a background push gave (202), replayed to a retry while it runs. */
+    public static void answered(Connection c, Claim claim, int status) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("update value_push set response_status = ? where" + CLAIMED)) {
+            st.setInt(1, status);
+            claimed(st, 2, claim);
             st.executeUpdate();
         }
     }
 
-    public static void hash(Connection c, long id, String sha256) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("update value_push set content_sha256 = ? where id = ?")) {
-            st.setString(1, sha256);
-            st.setLong(2, id);
+    /**
+     * Takes a push over for a new attempt by {@code owner}: one that failed without writing for a reason a retry may
+     * not meet again, or one still marked running whose lease ran out (its instance died). Counters, answer and the
+     * earlier attempt's rejections are cleared. Empty when the push is not to be taken (another instance holds a live
+     * lease, it finished meanwhile, or another request took it first).
+     */
+    public static Optional<Claim> reclaim(Connection c, long id, String owner, Duration lease) throws SQLException {
+        int attempt;
+        try (PreparedStatement st = c.prepareStatement("""
+                update value_push set status = 'RECEIVING', committed = false, rows_read = 0, rows_accepted = 0, rows_rejected = 0,
+                       inserted = 0, updated = 0, unchanged = 0, retired = 0, retained_foreign = 0, message = null, failure_code = null,
+                       response_status = null, finished_at = null, touched = null,
+                       owner = ?, attempt = attempt + 1, lease_until = now() + make_interval(secs => ?)
+                where id = ? and not committed and (
+                      (status = 'FAILED' and (failure_code in ('PUSH_INTERRUPTED', 'INTERNAL_ERROR', 'DATABASE_UNAVAILABLE')
+                                              or (failure_code is null and coalesce(response_status, 500) >= 500)))
+                   or (status in ('RECEIVING', 'VALIDATING', 'MERGING') and (lease_until is null or lease_until < now())))
+                returning attempt""")) {
+            st.setString(1, owner);
+            st.setDouble(2, lease.toMillis() / 1000.0);
+            st.setLong(3, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                attempt = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("delete from value_push_rejection where push_id = ?")) {
+            st.setLong(1, id);
             st.executeUpdate();
         }
+        return Optional.of(new Claim(id, owner, attempt));
+    }
+
+    /** Renews the leases of the pushes {@code owner} is running. */
+    public static int renew(Connection c, String owner, List<Long> ids, Duration lease) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement st = c.prepareStatement("update value_push set lease_until = now() + make_interval(secs => ?) "
+                + "where id = any(?) and owner = ? and status in ('RECEIVING', 'VALIDATING', 'MERGING')")) {
+            st.setDouble(1, lease.toMillis() / 1000.0);
+            st.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            st.setString(3, owner);
+            return st.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks FAILED the running pushes whose lease ran out (their instance stopped or died): nothing of them was
+     * written, since the final status commits with the values. Rows another instance is updating are skipped, never
+     * waited for. Live leases, this instance's or another's, are left alone.
+     */
+    public static List<Long> failStale(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                update value_push set status = 'FAILED', committed = false, finished_at = now(), failure_code = 'PUSH_INTERRUPTED',
+                       message = 'The instance working on this push stopped before it finished; nothing was written. Send the file again '
+                                 || 'with the same Idempotency-Key (or push it again) to complete it'
+                where id in (select id from value_push
+                             where status in ('RECEIVING', 'VALIDATING', 'MERGING') and (lease_until is null or lease_until < now())
+                             for update skip locked)
+                returning id""")) {
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** The final state of a batch. */
@@ -123,12 +211,22 @@ public final class PushStore {
         }
     }
 
+    /** The final state of a batch written in one transaction (no claim: JSON batches, identical re-pushes). */
     public static void finish(Connection c, long id, Outcome o) throws SQLException {
+        finish(c, new Claim(id, null, 1), o);
+    }
+
+    /**
+     * The final state of an attempt, only while its claim holds: false (nothing changed) once the push was failed as
+     * interrupted or taken over by another attempt, so a late finish can never turn a FAILED push SUCCEEDED. A push's
+     * success is written on the data connection before the values commit, in the same transaction.
+     */
+    public static boolean finish(Connection c, Claim claim, Outcome o) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("""
                 update value_push set status = ?, committed = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?, inserted = ?,
                        updated = ?, unchanged = ?, retired = ?, retained_foreign = ?, message = ?, response_status = ?, finished_at = now(),
-                       touched = ?, failure_code = ?
-                where id = ?""")) {
+                       touched = ?, failure_code = ?, lease_until = null
+                where id = ? and owner is not distinct from ? and attempt = ? and status in ('RECEIVING', 'VALIDATING', 'MERGING')""")) {
             ValueMerge.Counts k = o.counts() == null ? new ValueMerge.Counts(0, 0, 0, 0) : o.counts();
             st.setString(1, o.status());
             st.setBoolean(2, o.committed());
@@ -148,21 +246,24 @@ public final class PushStore {
             st.setInt(12, o.responseStatus());
             st.setString(13, o.touched() != null && o.touched().length() <= 4000 ? o.touched() : null);
             st.setString(14, o.failureCode());
-            st.setLong(15, id);
-            st.executeUpdate();
+            st.setLong(15, claim.id());
+            st.setString(16, claim.owner());
+            st.setInt(17, claim.attempt());
+            return st.executeUpdate() == 1;
         }
     }
 
-    /** Stores rejections (severity E) or warnings (W) from sequence number {@code firstSeq} on. */
-    public static void rejections(Connection c, long id, int firstSeq, List<RowError> errors, char severity) throws SQLException {
+    /** Stores rejections (severity E) or warnings (W) of an attempt from sequence number {@code firstSeq} on, while its claim holds. */
+    public static void rejections(Connection c, Claim claim, int firstSeq, List<RowError> errors, char severity) throws SQLException {
         if (errors.isEmpty()) {
             return;
         }
-        try (PreparedStatement st = c.prepareStatement(
-                "insert into value_push_rejection (push_id, seq, line, column_name, code, message, severity) values (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement st = c.prepareStatement("insert into value_push_rejection (push_id, seq, line, column_name, code, message, severity) "
+                + "select ?, ?, ?, ?, ?, ?, ? where exists (select 1 from value_push where" + CLAIMED + ")")) {
             int seq = firstSeq;
             for (RowError e : errors) {
-                st.setLong(1, id);
+                claimed(st, 8, claim);
+                st.setLong(1, claim.id());
                 st.setInt(2, seq++);
                 st.setLong(3, e.line());
                 st.setString(4, e.column());
@@ -173,28 +274,6 @@ public final class PushStore {
             }
             st.executeBatch();
         }
-    }
-
-    /**
-     * Opens a failed push again for a retry with its Idempotency-Key: counters, answer and rejections of the failed
-     * attempt are cleared. False when another request reopened it first.
-     */
-    public static boolean reopen(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                update value_push set status = 'RECEIVING', committed = false, rows_read = 0, rows_accepted = 0, rows_rejected = 0,
-                       inserted = 0, updated = 0, unchanged = 0, retired = 0, retained_foreign = 0, message = null, failure_code = null,
-                       response_status = null, finished_at = null, touched = null
-                where id = ? and status = 'FAILED' and not committed""")) {
-            st.setLong(1, id);
-            if (st.executeUpdate() == 0) {
-                return false;
-            }
-        }
-        try (PreparedStatement st = c.prepareStatement("delete from value_push_rejection where push_id = ?")) {
-            st.setLong(1, id);
-            st.executeUpdate();
-        }
-        return true;
     }
 
     public static Optional<Row> find(Connection c, long id, int inline) throws SQLException {
@@ -319,16 +398,6 @@ public final class PushStore {
         }
     }
 
-    /** Pushes cut off by a restart are marked failed at start-up (their data transaction was rolled back). */
-    public static int failInterrupted(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                update value_push set status = 'FAILED', committed = false, finished_at = now(), response_status = coalesce(response_status, 500),
-                       message = 'interrupted by a restart of indicators-service before it finished; nothing was written; push again'
-                where status in ('RECEIVING', 'VALIDATING', 'MERGING')""")) {
-            return st.executeUpdate();
-        }
-    }
-
     private static Row row(Connection c, ResultSet rs, int inline) throws SQLException {
         long id = rs.getLong("id");
         int status = rs.getInt("response_status");
@@ -337,7 +406,7 @@ public final class PushStore {
         List<PushView.RejectionView> first = inline > 0 && total > 0 ? rejectionPage(c, id, 0, inline) : List.of();
         long warnings = count(c, id, 'W');
         List<PushView.RejectionView> firstWarnings = inline > 0 && warnings > 0 ? page(c, id, 'W', 0, inline) : List.of();
-        return new Row(view(rs, total, first, warnings, firstWarnings), rs.getString("content_sha256"), responseStatus);
+        return new Row(view(rs, total, first, warnings, firstWarnings), rs.getString("content_sha256"), responseStatus, rs.getBoolean("lease_live"));
     }
 
     private static PushView view(ResultSet rs, long rejectionsTotal, List<PushView.RejectionView> rejections) throws SQLException {
