@@ -17,16 +17,16 @@ import static io.restassured.RestAssured.given;
  * (so the files themselves are tested): units, restructuring events, the catalogue, supplier assignments.
  * Once per test JVM; 409 (already there) counts as loaded.
  */
-final class Demo {
+public final class Demo {
 
-    static final String ADMIN = TestTokens.bearer("gems.admin", "TTH-DOLISA", "admin");
-    static final Path DIR = Path.of("../deploy/demo/indicators");
+    public static final String ADMIN = TestTokens.bearer("gems.admin", "TTH-DOLISA", "admin");
+    public static final Path DIR = Path.of("../deploy/demo/indicators");
     private static boolean loaded;
 
     private Demo() {
     }
 
-    static synchronized void load() {
+    public static synchronized void load() {
         if (loaded) {
             return;
         }

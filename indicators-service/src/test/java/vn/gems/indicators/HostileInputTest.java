@@ -53,7 +53,7 @@ class HostileInputTest {
                 + ",,,,,,,,,,,,,,,,,\n";
         // over the tests' 16K threshold: answered 202, the job then fails with every bad row listed
         String location = Api.pushCsv(Api.STATS, csv, "").statusCode(202).extract().header("Location");
-        PushTest.awaitEnd(location, Api.STATS);
+        Api.awaitEnd(location, Api.STATS);
         given().header("Authorization", Api.STATS).get(location).then().statusCode(200).body("status", equalTo("FAILED"))
                 .body("rejections.code", hasItem("MALFORMED_ROW")).body("rejections.code", hasItem("UNKNOWN_INDICATOR"))
                 .body("rejections.code", hasItem("INVALID_NUMBER"))
@@ -66,7 +66,7 @@ class HostileInputTest {
                 .statusCode(400).body("code", equalTo("MALFORMED_JSON"));
         location = Api.push(Api.STATS, "application/x-ndjson", ("{\"indicatorCode\":\"" + "y".repeat(2_000_000) + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8), "").statusCode(202).extract().header("Location");
-        PushTest.awaitEnd(location, Api.STATS);
+        Api.awaitEnd(location, Api.STATS);
         given().header("Authorization", Api.STATS).get(location).then().statusCode(200).body("status", equalTo("FAILED"))
                 .body("rejections[0].code", equalTo("MALFORMED_ROW"));
     }
@@ -93,8 +93,21 @@ class HostileInputTest {
         given().header("Authorization", Api.HEALTH).get("/api/values/pushes/99999999999").then().statusCode(404);
         given().header("Authorization", Api.HEALTH).get("/api/values/pushes/abc").then().statusCode(404);
         given().header("Authorization", Api.STATS).header("Idempotency-Key", "ä").contentType("text/csv").body("indicator,unit,period,value\n")
-                .post("/api/values/pushes").then().statusCode(400).body("code", equalTo("INVALID_IDEMPOTENCY_KEY"));
+                .post("/api/values/pushes").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("idempotencyKey")).body("errors[0].code", equalTo("PATTERN"));
         given().header("Authorization", Api.STATS).contentType("text/csv").body("indicator,unit,period,value\n")
-                .post("/api/values/pushes?reference=" + "r".repeat(400)).then().statusCode(400).body("code", equalTo("INVALID_REFERENCE"));
+                .post("/api/values/pushes?reference=" + "r".repeat(400)).then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("reference")).body("errors[0].code", equalTo("SIZE"));
+        // typed parameters: a value the enum does not have is 400 naming the parameter and what it accepts, never 404
+        given().header("Authorization", Api.STATS).contentType("text/csv").body("indicator,unit,period,value\n")
+                .post("/api/values/pushes?onError=MAYBE").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("INVALID_ON_ERROR")).body("errors[0].field", equalTo("onError")).body("detail", containsString("ABORT"));
+        given().header("Authorization", Api.STATS).contentType("text/csv").body("indicator,unit,period,value\n")
+                .post("/api/values/pushes?status=maybe&sourceKind=system").then().statusCode(400).body("code", equalTo("INVALID_STATUS"));
+        given().header("Authorization", Api.STATS).contentType("text/csv").body("indicator,unit,period,value\n")
+                .post("/api/values/pushes?sourceKind=REPORT").then().statusCode(400).body("code", equalTo("INVALID_SOURCE_KIND"));
+        given().header("Authorization", Api.STATS).contentType("text/csv").body("indicator,unit,period,value\n")
+                .post("/api/values/pushes?agency=tth").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("agency"));
     }
 }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every value rule answers a precise error (field and code) and writes nothing. */
 @QuarkusTest
-class ValueValidationTest {
+public class ValueValidationTest {
 
     @InjectTestDatabase
     TestDatabase db;
@@ -31,12 +31,12 @@ class ValueValidationTest {
         Demo.load();
     }
 
-    static String value(String indicator, String unit, String period, String sex, String extra) {
+    public static String value(String indicator, String unit, String period, String sex, String extra) {
         return "{\"indicatorCode\":\"" + indicator + "\",\"unitCode\":\"" + unit + "\",\"period\":\"" + period + "\""
                 + (sex == null ? "" : ",\"sex\":\"" + sex + "\"") + (extra.isEmpty() ? "" : "," + extra) + "}";
     }
 
-    static String batch(String... values) {
+    public static String batch(String... values) {
         return "{\"source\":{\"kind\":\"MANUAL\",\"reference\":\"validation test\"},\"values\":[" + String.join(",", values) + "]}";
     }
 

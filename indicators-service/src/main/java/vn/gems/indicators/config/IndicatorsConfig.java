@@ -1,5 +1,7 @@
 package vn.gems.indicators.config;
 
+import vn.gems.indicators.push.rules.Rejections;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

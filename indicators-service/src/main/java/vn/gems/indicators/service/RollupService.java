@@ -1,5 +1,7 @@
 package vn.gems.indicators.service;
 
+import vn.gems.indicators.push.rules.RowValidator;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.gems.indicators.Aggregation;

@@ -1,5 +1,18 @@
 package vn.gems.indicators.service;
 
+import vn.gems.indicators.push.input.RawRow;
+import vn.gems.indicators.push.merge.MergeSteps;
+import vn.gems.indicators.push.merge.StageFile;
+import vn.gems.indicators.push.merge.ValueMerge;
+import vn.gems.indicators.push.rules.GroupChecks;
+import vn.gems.indicators.push.rules.Rejections;
+import vn.gems.indicators.push.rules.RowError;
+import vn.gems.indicators.push.rules.RowValidator;
+import vn.gems.indicators.push.rules.StagedRow;
+import vn.gems.indicators.push.rules.ValueAuthor;
+import vn.gems.indicators.push.service.PushAttempts;
+import vn.gems.indicators.push.service.PushStore;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,7 +61,7 @@ public class ValueWriteService {
         }
         Catalogue.Snapshot cat = catalogue.current();
         SourceKind kind = in.source().kind();
-        Writer writer = policy.writer(kind, in.source().reference(), in.source().agency(), in.source().system(), cat);
+        ValueAuthor writer = policy.author(kind, in.source().reference(), in.source().agency(), in.source().system(), cat);
         RowValidator validator = new RowValidator(cat, writer, ValueStatus.PROVISIONAL, null, false);
         List<StagedRow> staged = new ArrayList<>(in.values().size());
         List<RowError> errors = new ArrayList<>();
@@ -84,7 +97,7 @@ public class ValueWriteService {
             }
             ValueMerge.Counts counts = m.merge(batchId, null, writer.agency(), writer.privileged());
             long n = staged.size();
-            PushStore.finish(c, batchId, PushStore.Outcome.succeeded(true, n, n, 0, counts, null, 200, null));
+            PushAttempts.finish(c, batchId, PushAttempts.Outcome.succeeded(true, n, n, 0, counts, null, 200, null));
             return new BatchResult(batchId, n, counts.inserted() + counts.updated(), n - counts.inserted() - counts.updated(),
                     counts.inserted(), counts.updated());
         } catch (SQLException | java.io.IOException e) {

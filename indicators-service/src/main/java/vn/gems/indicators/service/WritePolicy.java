@@ -1,5 +1,7 @@
 package vn.gems.indicators.service;
 
+import vn.gems.indicators.push.rules.ValueAuthor;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Caller;
@@ -29,7 +31,7 @@ public class WritePolicy {
         this.caller = caller;
     }
 
-    public Writer writer(SourceKind kind, String reference, String requestedAgency, String system, Catalogue.Snapshot catalogue) {
+    public ValueAuthor author(SourceKind kind, String reference, String requestedAgency, String system, Catalogue.Snapshot catalogue) {
         String client = caller.clientId().orElse(null);
         String sys = system != null && !system.isBlank() ? system.trim() : client;
         String requested = requestedAgency == null || requestedAgency.isBlank() ? null : requestedAgency.trim();
@@ -38,14 +40,14 @@ public class WritePolicy {
                 throw ProblemException.unprocessable("SOURCE_AGENCY_REQUIRED", "source.agency",
                         "A service writes on behalf of an agency: name it in source.agency");
             }
-            return new Writer(caller.subject(), caller.username(), sys, requested, true, null, kind, reference);
+            return new ValueAuthor(caller.subject(), caller.username(), sys, requested, true, null, kind, reference);
         }
         if (kind == SourceKind.REPORT && !caller.hasRole(Roles.ADMIN)) {
             throw ProblemException.forbidden("SOURCE_KIND_NOT_ALLOWED", "Only reporting-service writes values of accepted reports (source.kind REPORT)");
         }
         if (caller.hasRole(Roles.ADMIN)) {
             String agency = requested != null ? requested : caller.agency().orElse(null);
-            return new Writer(caller.subject(), caller.username(), sys, agency, true, null, kind, reference);
+            return new ValueAuthor(caller.subject(), caller.username(), sys, agency, true, null, kind, reference);
         }
         if (system != null && !system.isBlank() && !system.trim().equals(client)) {
             throw ProblemException.forbidden("SOURCE_SYSTEM_MISMATCH", "Values you write come from your own client "
@@ -56,10 +58,10 @@ public class WritePolicy {
             throw ProblemException.forbidden("SOURCE_AGENCY_MISMATCH", "You write values for your own agency " + own + ", not " + requested);
         }
         if (caller.hasAnyRole(Roles.STATS_PUSHER, Roles.GOV_SYSTEM)) {
-            return new Writer(caller.subject(), caller.username(), sys, own, false, null, kind, reference);
+            return new ValueAuthor(caller.subject(), caller.username(), sys, own, false, null, kind, reference);
         }
         if (caller.hasRole(Roles.REPORTER)) {
-            return new Writer(caller.subject(), caller.username(), sys, own, false, catalogue.scopeOf(own), kind, reference);
+            return new ValueAuthor(caller.subject(), caller.username(), sys, own, false, catalogue.scopeOf(own), kind, reference);
         }
         throw ProblemException.forbidden("FORBIDDEN", "Your role does not allow writing values");
     }

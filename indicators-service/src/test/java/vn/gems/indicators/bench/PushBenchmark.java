@@ -57,7 +57,9 @@ public final class PushBenchmark {
     final String pgPassword = System.getProperty("bench.pgPassword", "");
     final long total = Long.getLong("bench.total", 10_000_000L);
     final int rollups = Integer.getInteger("bench.rollups", 1000);
-    final String database = "gems_indicators_bench";
+    // A database of its own per run: other worktrees on the same server run this benchmark too.
+    final String database = "gems_indicators_bench_" + Long.toString(ProcessHandle.current().pid(), 36)
+            + Integer.toString(new Random().nextInt(1 << 20), 36);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String token = TestTokens.bearer("stats.officer", "TTH-STATS", "stats-pusher", "admin");
     Process service;
@@ -167,6 +169,9 @@ public final class PushBenchmark {
         } finally {
             service.destroy();
             service.waitFor();
+            try (Connection c = connect(pgBase + "postgres"); Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + database + " with (force)");
+            }
         }
     }
 
