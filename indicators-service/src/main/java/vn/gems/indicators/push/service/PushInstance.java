@@ -35,7 +35,8 @@ public class PushInstance {
     public PushInstance(IndicatorsConfig config) {
         this.id = config.push().instanceId().filter(s -> !s.isBlank())
                 .orElseGet(() -> host() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-        this.root = config.push().spoolDir().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir"), "gems-indicators-spool"));
+        // Not the folder of versions that named spool folders by PID: those delete every folder not named by a live PID.
+        this.root = config.push().spoolDir().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir"), "gems-indicators-push"));
         this.lease = config.push().lease();
     }
 
