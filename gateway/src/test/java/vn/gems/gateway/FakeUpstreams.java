@@ -37,7 +37,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             }
             AtomicLong bytes = new AtomicLong();
             req.handler(b -> bytes.addAndGet(b.length()));
-            req.endHandler(v -> req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+            // Like the services: the request id echoed on the answer (the gateway must still send it once).
+            req.endHandler(v -> req.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Request-Id", String.valueOf(req.getHeader("X-Request-Id"))).end(new JsonObject()
                     .put("path", req.path())
                     .put("uri", req.uri())
                     .put("method", req.method().name())

@@ -109,6 +109,14 @@ public interface GatewayConfig {
         /** Per client IP, for the anonymous public routes. */
         RateLimit anonymous();
 
+        /**
+         * After the gateway has refused a request whose body is still arriving (413, 401, 429 …), how long it goes
+         * on reading and discarding that body before closing the connection: long enough for a client that reads
+         * the answer only after sending everything to see the problem rather than a broken pipe.
+         */
+        @WithDefault("10s")
+        Duration drainTime();
+
         /** How long the portal may cache public answers. */
         @WithDefault("60s")
         Duration publicMaxAge();

@@ -2,6 +2,7 @@ package vn.gems.gateway.proxy;
 
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
@@ -22,6 +23,7 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -60,11 +62,13 @@ public class ProxyRoutes {
     // Read once: checked on every request.
     private final int maxRequestLine;
     private final long maxHeaders;
+    private final long drainMillis;
 
     public ProxyRoutes(GatewayConfig config) {
         this.config = config;
         this.maxRequestLine = config.limits().maxRequestLine();
         this.maxHeaders = config.limits().maxHeaders().asLongValue();
+        this.drainMillis = config.limits().drainTime().toMillis();
     }
 
     /**
@@ -92,6 +96,7 @@ public class ProxyRoutes {
                 throw new IllegalStateException("route " + route.prefix() + " names unknown service " + route.service());
             }
             long maxBody = route.maxBody().orElse(config.limits().maxBody()).asLongValue();
+            requireBelowQuarkusCeiling(route.prefix(), maxBody);
             ThreadLocal<HttpClient> client = clients.get(route.service());
             Bound bound = new Bound(route, ThreadLocal.withInitial(() -> proxy(client.get(), route, upstream, maxBody)),
                     inFlight.get(route.service()), upstream.maxInFlight(), maxBody);
@@ -99,10 +104,25 @@ public class ProxyRoutes {
             router.route(route.prefix() + "/*").handler(rc -> forward(rc, bound));
         }
         // Anything no route and no Quarkus endpoint took: a problem, like every other answer.
-        router.route().order(Integer.MAX_VALUE - 100).handler(rc -> Problems.send(rc.response(), 404, "NOT_FOUND", "Not found",
-                "Nothing is found at " + rc.request().path(), rc.request().path(),
-                incomingOrNew(rc.request().getHeader(REQUEST_ID))));
+        router.route().order(Integer.MAX_VALUE - 100).handler(rc -> {
+            String requestId = incomingOrNew(rc.request().getHeader(REQUEST_ID));
+            stampRequestId(rc, requestId);
+            refuse(rc, 404, "NOT_FOUND", "Not found", "Nothing is found at " + rc.request().path(), rc.request().path(), requestId);
+        });
         vertx.setPeriodic(60_000, id -> rates.evictIdle(System.nanoTime(), 600_000_000_000L));
+    }
+
+    /**
+     * Quarkus' own body limit answers an empty 413 and cuts the connection before any route runs, so it must stay
+     * above every route's limit: the routes' limits are the ones callers meet, as logged problems.
+     */
+    private static void requireBelowQuarkusCeiling(String prefix, long maxBody) {
+        long ceiling = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        if (maxBody >= ceiling) {
+            throw new IllegalStateException("route " + prefix + " accepts bodies up to " + maxBody
+                    + " bytes: quarkus.http.limits.max-body-size (" + ceiling + ") must be larger");
+        }
     }
 
     private static HttpClient client(Vertx vertx, GatewayConfig.Upstream upstream) {
@@ -126,7 +146,7 @@ public class ProxyRoutes {
                 .origin(ctx -> ctx.client().request(new RequestOptions().setServer(origin)
                         .setMethod(ctx.request().getMethod()).setURI(ctx.request().getURI())
                         .setIdleTimeout(timeout)))
-                .addInterceptor(new UpstreamFailures(route.service()))
+                .addInterceptor(new UpstreamFailures(route.service(), drainMillis))
                 .addInterceptor(new BodyLimitInterceptor(maxBody));
         route.rewrite().ifPresent(target -> proxy.addInterceptor(new Rewrite(route.prefix(), target)));
         if (route.anonymous()) {
@@ -168,12 +188,38 @@ public class ProxyRoutes {
         rc.next();
     }
 
-    private static void refuseOversized(RoutingContext rc, int status, String code, String title, String detail) {
+    private void refuseOversized(RoutingContext rc, int status, String code, String title, String detail) {
         String requestId = incomingOrNew(rc.request().getHeader(REQUEST_ID));
         logUnrouted(rc, requestId);
-        // The body, if any, is not read: the connection cannot carry another request.
-        rc.response().putHeader(REQUEST_ID, requestId).putHeader("Connection", "close");
-        Problems.send(rc.response(), status, code, title, detail, null, requestId);
+        stampRequestId(rc, requestId);
+        // An oversized head says nothing good about the rest: the connection carries no further request.
+        rc.response().putHeader(RefusedBody.CONNECTION, "close");
+        refuse(rc, status, code, title, detail, null, requestId);
+    }
+
+    /**
+     * Answers a request the gateway will not forward. When its body is still arriving (or is too large), the
+     * answer says {@code Connection: close}; the body is read on and discarded for a while, then the connection closes.
+     */
+    private void refuse(RoutingContext rc, int status, String code, String title, String detail, String instance, String requestId) {
+        HttpServerRequest req = rc.request();
+        boolean close = status == 413 || RefusedBody.pending(req) || "close".equals(rc.response().headers().get(RefusedBody.CONNECTION));
+        if (close) {
+            rc.response().putHeader(RefusedBody.CONNECTION, "close");
+        }
+        Problems.send(rc.response(), status, code, title, detail, instance, requestId);
+        if (close) {
+            RefusedBody.discardThenClose(req, drainMillis);
+        }
+    }
+
+    /**
+     * The request id goes upstream and on the answer exactly once: set when the headers are written, so that it
+     * replaces the copy a service echoes rather than adding a second one.
+     */
+    private static void stampRequestId(RoutingContext rc, String requestId) {
+        rc.request().headers().set(REQUEST_ID, requestId);
+        rc.addHeadersEndHandler(v -> rc.response().headers().set(REQUEST_ID, requestId));
     }
 
     private void forward(RoutingContext rc, Bound bound) {
@@ -182,8 +228,7 @@ public class ProxyRoutes {
         GatewayConfig.Route route = bound.route();
         String requestId = incomingOrNew(req.getHeader(REQUEST_ID));
         MDC.put("requestId", requestId);
-        req.headers().set(REQUEST_ID, requestId);
-        rc.response().putHeader(REQUEST_ID, requestId);
+        stampRequestId(rc, requestId);
         SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser u ? u.getSecurityIdentity() : null;
         boolean anonymous = identity == null || identity.isAnonymous();
         rc.put(LOGGED, Boolean.TRUE);
@@ -191,35 +236,33 @@ public class ProxyRoutes {
         String path = req.path();
         if (!route.anonymous() && anonymous) {
             rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"gems\"");
-            Problems.send(rc.response(), 401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", path, requestId);
+            refuse(rc, 401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", path, requestId);
             return;
         }
         GatewayConfig.RateLimit limit = anonymous ? config.limits().anonymous() : config.limits().authenticated();
         long wait = rates.acquire(rateKey(rc, identity, anonymous), limit.perMinute(), limit.burst(), System.nanoTime());
         if (wait > 0) {
             rc.response().putHeader("Retry-After", String.valueOf(wait));
-            Problems.send(rc.response(), 429, "RATE_LIMITED", "Too many requests",
+            refuse(rc, 429, "RATE_LIMITED", "Too many requests",
                     "Slow down: at most " + limit.perMinute() + " requests a minute; retry after " + wait + " s", path, requestId);
             return;
         }
         String size = req.getParam("size");
         if (size != null && !size.isBlank() && tooLarge(size, config.limits().maxPageSize())) {
-            Problems.send(rc.response(), 400, "PAGE_SIZE_TOO_LARGE", "Bad request",
+            refuse(rc, 400, "PAGE_SIZE_TOO_LARGE", "Bad request",
                     "size must be a number from 1 to " + config.limits().maxPageSize(), path, requestId);
             return;
         }
         String length = req.getHeader("Content-Length");
         if (length != null && declaredTooLarge(length, bound.maxBody())) {
-            rc.response().putHeader("Connection", "close");
-            Problems.send(rc.response(), 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+            refuse(rc, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
                     "This route accepts at most " + MemorySizeText.of(bound.maxBody()), path, requestId);
             return;
         }
         if (bound.inFlight().incrementAndGet() > bound.maxInFlight()) {
             bound.inFlight().decrementAndGet();
             rc.response().putHeader("Retry-After", "1");
-            Problems.send(rc.response(), 503, "SERVICE_BUSY", "Service unavailable",
-                    route.service() + " is at capacity; retry shortly", path, requestId);
+            refuse(rc, 503, "SERVICE_BUSY", "Service unavailable", route.service() + " is at capacity; retry shortly", path, requestId);
             return;
         }
         rc.addEndHandler(v -> bound.inFlight().decrementAndGet());
@@ -229,6 +272,11 @@ public class ProxyRoutes {
         }
         req.headers().set("X-Forwarded-Proto", req.scheme());
         req.headers().set("X-Forwarded-Host", String.valueOf(req.authority()));
+        if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+            // The body is wanted: say so now (a client waits for this before sending). The service is not asked.
+            req.headers().remove("Expect");
+            rc.response().writeContinue();
+        }
         if (!route.anonymous()) {
             // Authenticated answers are personal: no shared cache may keep them.
             rc.addHeadersEndHandler(v -> {
@@ -271,29 +319,27 @@ public class ProxyRoutes {
         Throwable f = rc.failure();
         String requestId = incomingOrNew(rc.request().getHeader(REQUEST_ID));
         logUnrouted(rc, requestId);
+        stampRequestId(rc, requestId);
+        String path = rc.request().path();
         if (f instanceof AuthenticationException || (f != null && f.getClass().getSimpleName().startsWith("Authentication"))) {
-            rc.response().putHeader(REQUEST_ID, requestId)
-                    .putHeader("WWW-Authenticate", "Bearer realm=\"gems\", error=\"invalid_token\"");
-            Problems.send(rc.response(), 401, "INVALID_TOKEN", "Unauthorized",
-                    "The bearer token is invalid, expired or not meant for this API", rc.request().path(), requestId);
+            rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"gems\", error=\"invalid_token\"");
+            refuse(rc, 401, "INVALID_TOKEN", "Unauthorized", "The bearer token is invalid, expired or not meant for this API", path, requestId);
             return;
         }
         if (rc.statusCode() == 401 || rc.statusCode() == 403) {
-            Problems.send(rc.response().putHeader(REQUEST_ID, requestId), rc.statusCode(),
-                    rc.statusCode() == 401 ? "UNAUTHENTICATED" : "FORBIDDEN",
+            refuse(rc, rc.statusCode(), rc.statusCode() == 401 ? "UNAUTHENTICATED" : "FORBIDDEN",
                     rc.statusCode() == 401 ? "Unauthorized" : "Forbidden",
-                    rc.statusCode() == 401 ? "A valid bearer token is required" : "Not allowed", rc.request().path(), requestId);
+                    rc.statusCode() == 401 ? "A valid bearer token is required" : "Not allowed", path, requestId);
             return;
         }
         if (rc.statusCode() == 413) {
-            Problems.send(rc.response().putHeader(REQUEST_ID, requestId), 413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                    "The request body is too large", rc.request().path(), requestId);
+            refuse(rc, 413, "PAYLOAD_TOO_LARGE", "Payload too large", "The request body is too large", path, requestId);
             return;
         }
         if (f != null) {
-            LOG.errorf(f, "Gateway failure on %s (request %s)", rc.request().path(), requestId);
-            Problems.send(rc.response().putHeader(REQUEST_ID, requestId), 500, "INTERNAL_ERROR", "Internal error",
-                    "Something went wrong in the gateway; quote the request id when you report it", rc.request().path(), requestId);
+            LOG.errorf(f, "Gateway failure on %s (request %s)", path, requestId);
+            refuse(rc, 500, "INTERNAL_ERROR", "Internal error",
+                    "Something went wrong in the gateway; quote the request id when you report it", path, requestId);
             return;
         }
         rc.next();
@@ -375,10 +421,23 @@ public class ProxyRoutes {
 
     /** Turns a failure to reach the service into a problem: 503 when it is down or full, 504 when too slow. */
     static final class UpstreamFailures implements ProxyInterceptor {
+        private static final String BODY_REFUSED = "gems.bodyRefused";
         private final String service;
+        private final long drainMillis;
 
-        UpstreamFailures(String service) {
+        UpstreamFailures(String service, long drainMillis) {
             this.service = service;
+            this.drainMillis = drainMillis;
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            Future<Void> sent = context.sendResponse();
+            if (context.get(BODY_REFUSED, Boolean.class) != null) {
+                // The rest of the over-long body is still coming: read it away, then close.
+                sent.onComplete(v -> RefusedBody.discardThenClose(context.request().proxiedRequest(), drainMillis));
+            }
+            return sent;
         }
 
         @Override
@@ -388,6 +447,7 @@ public class ProxyRoutes {
                 String requestId = request.headers().get(REQUEST_ID);
                 LimitedBody limited = context.get(BodyLimitInterceptor.EXCEEDED, LimitedBody.class);
                 if (limited != null && limited.exceeded()) {
+                    context.set(BODY_REFUSED, Boolean.TRUE);
                     ProxyResponse r = request.release().response().setStatusCode(413)
                             .putHeader("Content-Type", Problems.MEDIA_TYPE).putHeader("Connection", "close")
                             .setBody(Body.body(Problems.body(413, "PAYLOAD_TOO_LARGE", "Payload too large",
