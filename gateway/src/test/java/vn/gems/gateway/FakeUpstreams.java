@@ -46,6 +46,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("authorization", req.getHeader("Authorization") != null)
                     .put("requestId", req.getHeader("X-Request-Id"))
                     .put("forwardedFor", req.getHeader("X-Forwarded-For"))
+                    .put("forwardedHost", req.getHeader("X-Forwarded-Host"))
+                    .put("forwardedProto", req.getHeader("X-Forwarded-Proto"))
+                    .put("forwarded", req.getHeader("Forwarded"))
                     .put("bytes", bytes.get())
                     .encode()));
         });

@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -55,6 +56,17 @@ class GatewayTest {
                 .body("authorization", equalTo(true))
                 .body("requestId", equalTo("trace-1"))
                 .body("forwardedFor", notNullValue());
+    }
+
+    @Test
+    void whatAnUntrustedCallerClaimsAboutForwardingIsReplacedByWhatTheGatewaySaw() {
+        given().header("Authorization", TOKEN).header("X-Forwarded-For", "203.0.113.7").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https").header("Forwarded", "for=203.0.113.7;host=evil.example")
+                .get("/api/plans/1").then().statusCode(200)
+                .body("forwardedFor", equalTo("127.0.0.1"))
+                .body("forwardedProto", equalTo("http"))
+                .body("forwardedHost", startsWith("localhost:"))
+                .body("forwarded", nullValue());
     }
 
     @Test

@@ -7,12 +7,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -29,16 +24,16 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import vn.gems.gateway.config.GatewayConfig;
 import vn.gems.gateway.security.CallerLabels;
+import vn.gems.gateway.upstream.Origin;
+import vn.gems.gateway.upstream.UpstreamFailure;
+import vn.gems.gateway.upstream.UpstreamService;
+import vn.gems.gateway.upstream.Upstreams;
 
-import java.net.ConnectException;
-import java.net.URI;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -63,9 +58,11 @@ public class ProxyRoutes {
     private final int maxRequestLine;
     private final long maxHeaders;
     private final long drainMillis;
+    private final Forwarding forwarding;
 
     public ProxyRoutes(GatewayConfig config) {
         this.config = config;
+        this.forwarding = new Forwarding(config.forwarding().trustedProxies().orElse(List.of()));
         this.maxRequestLine = config.limits().maxRequestLine();
         this.maxHeaders = config.limits().maxHeaders().asLongValue();
         this.drainMillis = config.limits().drainTime().toMillis();
@@ -76,30 +73,21 @@ public class ProxyRoutes {
      * a client shared by all loops hands a request to a connection owned by another loop, and that hand-over
      * (task queue, wake-up, lock) cost more CPU per request than the proxying itself.
      */
-    private record Bound(GatewayConfig.Route route, ThreadLocal<HttpProxy> proxy, AtomicInteger inFlight, int maxInFlight, long maxBody) {
+    private record Bound(GatewayConfig.Route route, UpstreamService service, ThreadLocal<HttpProxy> proxy, long maxBody) {
     }
 
     void init(@Observes Router router, Vertx vertx) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
-        Map<String, ThreadLocal<HttpClient>> clients = new HashMap<>();
-        Map<String, AtomicInteger> inFlight = new HashMap<>();
-        config.services().forEach((name, upstream) -> {
-            clients.put(name, ThreadLocal.withInitial(() -> client(vertx, upstream)));
-            inFlight.put(name, new AtomicInteger());
-        });
+        Upstreams upstreams = new Upstreams(config, vertx);
         List<GatewayConfig.Route> routes = config.routes().stream()
                 .sorted(Comparator.comparingInt((GatewayConfig.Route r) -> r.prefix().length()).reversed())
                 .toList();
         for (GatewayConfig.Route route : routes) {
-            GatewayConfig.Upstream upstream = config.services().get(route.service());
-            if (upstream == null) {
-                throw new IllegalStateException("route " + route.prefix() + " names unknown service " + route.service());
-            }
+            UpstreamService service = upstreams.service(route.service()).orElseThrow(() ->
+                    new IllegalStateException("route " + route.prefix() + " names unknown service " + route.service()));
             long maxBody = route.maxBody().orElse(config.limits().maxBody()).asLongValue();
             requireBelowQuarkusCeiling(route.prefix(), maxBody);
-            ThreadLocal<HttpClient> client = clients.get(route.service());
-            Bound bound = new Bound(route, ThreadLocal.withInitial(() -> proxy(client.get(), route, upstream, maxBody)),
-                    inFlight.get(route.service()), upstream.maxInFlight(), maxBody);
+            Bound bound = new Bound(route, service, ThreadLocal.withInitial(() -> proxy(service, route, maxBody)), maxBody);
             router.route(route.prefix()).handler(rc -> forward(rc, bound));
             router.route(route.prefix() + "/*").handler(rc -> forward(rc, bound));
         }
@@ -125,34 +113,17 @@ public class ProxyRoutes {
         }
     }
 
-    private static HttpClient client(Vertx vertx, GatewayConfig.Upstream upstream) {
-        HttpClientOptions options = new HttpClientOptions()
-                .setKeepAlive(true)
-                .setConnectTimeout((int) upstream.connectTimeout().toMillis())
-                .setSsl("https".equals(upstream.url().getScheme()))
-                .setDecompressionSupported(false);
-        // Called on an event loop: the pool opens its connections on that loop, so request and answer stay on it.
-        // A bounded wait queue: when every connection is busy and the queue is full, fail fast (→ 503).
-        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(upstream.poolSize())
-                .setMaxWaitQueueSize(upstream.maxInFlight()));
-    }
-
-    private HttpProxy proxy(HttpClient client, GatewayConfig.Route route, GatewayConfig.Upstream upstream, long maxBody) {
-        URI url = upstream.url();
-        int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
-        SocketAddress origin = SocketAddress.inetSocketAddress(port, url.getHost());
-        long timeout = route.timeout().orElse(upstream.timeout()).toMillis();
-        HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .origin(ctx -> ctx.client().request(new RequestOptions().setServer(origin)
-                        .setMethod(ctx.request().getMethod()).setURI(ctx.request().getURI())
-                        .setIdleTimeout(timeout)))
+    private HttpProxy proxy(UpstreamService service, GatewayConfig.Route route, long maxBody) {
+        Origin origin = new Origin(service, route.timeout().orElse(service.config().timeout()).toMillis());
+        HttpProxy proxy = HttpProxy.reverseProxy(service.client()).origin(origin)
                 .addInterceptor(new UpstreamFailures(route.service(), drainMillis))
                 .addInterceptor(new BodyLimitInterceptor(maxBody));
         route.rewrite().ifPresent(target -> proxy.addInterceptor(new Rewrite(route.prefix(), target)));
         if (route.anonymous()) {
             proxy.addInterceptor(new PublicCache(config.limits().publicMaxAge()));
         }
-        return proxy;
+        // Last: it sees the failure of the request to the service as it is, and may try another instance.
+        return proxy.addInterceptor(origin);
     }
 
     /** Request line and header limits, checked before CORS and authentication (Quarkus runs those at 300 and 200). */
@@ -239,8 +210,11 @@ public class ProxyRoutes {
             refuse(rc, 401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", path, requestId);
             return;
         }
+        String client = forwarding.forward(req);
         GatewayConfig.RateLimit limit = anonymous ? config.limits().anonymous() : config.limits().authenticated();
-        long wait = rates.acquire(rateKey(rc, identity, anonymous), limit.perMinute(), limit.burst(), System.nanoTime());
+        int replicas = Math.max(1, config.limits().replicas());
+        int perMinute = Math.max(1, limit.perMinute() / replicas);
+        long wait = rates.acquire(rateKey(client, identity, anonymous), perMinute, Math.max(1, limit.burst() / replicas), System.nanoTime());
         if (wait > 0) {
             rc.response().putHeader("Retry-After", String.valueOf(wait));
             refuse(rc, 429, "RATE_LIMITED", "Too many requests",
@@ -259,19 +233,12 @@ public class ProxyRoutes {
                     "This route accepts at most " + MemorySizeText.of(bound.maxBody()), path, requestId);
             return;
         }
-        if (bound.inFlight().incrementAndGet() > bound.maxInFlight()) {
-            bound.inFlight().decrementAndGet();
+        if (!bound.service().enter()) {
             rc.response().putHeader("Retry-After", "1");
             refuse(rc, 503, "SERVICE_BUSY", "Service unavailable", route.service() + " is at capacity; retry shortly", path, requestId);
             return;
         }
-        rc.addEndHandler(v -> bound.inFlight().decrementAndGet());
-        String forwardedFor = req.remoteAddress() == null ? null : req.remoteAddress().host();
-        if (forwardedFor != null) {
-            req.headers().set("X-Forwarded-For", forwardedFor);
-        }
-        req.headers().set("X-Forwarded-Proto", req.scheme());
-        req.headers().set("X-Forwarded-Host", String.valueOf(req.authority()));
+        rc.addEndHandler(v -> bound.service().leave());
         if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
             // The body is wanted: say so now (a client waits for this before sending). The service is not asked.
             req.headers().remove("Expect");
@@ -288,14 +255,14 @@ public class ProxyRoutes {
         bound.proxy().get().handle(req);
     }
 
-    private static String rateKey(RoutingContext rc, SecurityIdentity identity, boolean anonymous) {
+    private static String rateKey(String client, SecurityIdentity identity, boolean anonymous) {
         if (!anonymous && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return "sub:" + jwt.getSubject();
         }
         if (!anonymous) {
             return "principal:" + identity.getPrincipal().getName();
         }
-        return "ip:" + (rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().host());
+        return "ip:" + client;
     }
 
     private static boolean tooLarge(String size, int max) {
@@ -454,23 +421,22 @@ public class ProxyRoutes {
                                     "The request body is larger than this route accepts", request.proxiedRequest().path(), requestId)));
                     return Future.succeededFuture(r);
                 }
-                String message = String.valueOf(failure.getMessage()).toLowerCase();
-                boolean timeout = failure.getClass().getSimpleName().contains("Timeout") || message.contains("timeout");
-                boolean full = message.contains("wait queue");
-                boolean down = failure instanceof ConnectException || failure.getCause() instanceof ConnectException;
-                int status = timeout ? 504 : (down || full) ? 503 : 502;
-                String code = timeout ? "UPSTREAM_TIMEOUT" : full ? "SERVICE_BUSY" : down ? "SERVICE_UNAVAILABLE" : "BAD_GATEWAY";
-                String detail = timeout ? service + " did not answer in time" : full ? service + " is at capacity; retry shortly"
-                        : down ? service + " is not reachable right now" : service + " failed to answer";
-                LOG.warnf("Upstream %s failed for %s %s (request %s): %s", service, request.getMethod(), request.getURI(),
-                        requestId, failure.toString());
+                if (RefusedBody.pending(request.proxiedRequest())) {
+                    context.set(BODY_REFUSED, Boolean.TRUE); // the rest of the body has nowhere to go
+                }
+                UpstreamFailure kind = UpstreamFailure.of(failure);
+                LOG.warnf("Upstream %s failed for %s %s (request %s): %s %s", service, request.getMethod(), request.getURI(),
+                        requestId, kind, failure.toString());
                 ProxyResponse response = request.release().response()
-                        .setStatusCode(status)
+                        .setStatusCode(kind.status())
                         .putHeader("Content-Type", Problems.MEDIA_TYPE)
-                        .setBody(Body.body(Problems.body(status, code, timeout ? "Gateway timeout" : status == 503 ? "Service unavailable" : "Bad gateway",
-                                detail, request.proxiedRequest().path(), requestId)));
-                if (status == 503) {
-                    response.putHeader("Retry-After", full ? "1" : "5");
+                        .setBody(Body.body(Problems.body(kind.status(), kind.code(), kind.title(), kind.detail(service),
+                                request.proxiedRequest().path(), requestId)));
+                if (kind.retryAfter() != null) {
+                    response.putHeader("Retry-After", kind.retryAfter());
+                }
+                if (context.get(BODY_REFUSED, Boolean.class) != null) {
+                    response.putHeader(RefusedBody.CONNECTION, "close");
                 }
                 return Future.succeededFuture(response);
             });
