@@ -22,8 +22,10 @@ import java.util.concurrent.CompletionException;
  */
 public final class Suite implements AutoCloseable {
 
-    private static final Duration SERVICE_START = Duration.ofSeconds(120);
-    private static final Duration KEYCLOAK_START = Duration.ofSeconds(240);
+    // A busy machine (many builds on 2 cores) can need longer: -Dgems.start.scale=3 triples both.
+    private static final long START_SCALE = Long.getLong("gems.start.scale", 1);
+    private static final Duration SERVICE_START = Duration.ofSeconds(120 * START_SCALE);
+    private static final Duration KEYCLOAK_START = Duration.ofSeconds(240 * START_SCALE);
 
     private final SuiteConfig config;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
