@@ -150,6 +150,7 @@ public final class Suite implements AutoCloseable {
         env.put("PLANS_URL", config.plans().url());
         env.put("INDICATORS_URL", config.indicators().url());
         env.put("REPORTING_URL", config.reporting().url());
+        env.put("PORTAL_URL", config.portal().url());
         if (s.database() != null) {
             env.put("DB_URL", postgres.jdbcUrl(s.database()));
             env.put("DB_USER", postgres.user());
@@ -197,6 +198,7 @@ public final class Suite implements AutoCloseable {
         List<String> stopped = new ArrayList<>();
         List<String> order = new ArrayList<>();
         order.add("gateway");
+        order.add("portal");
         config.dataServices().forEach(s -> order.add(s.name()));
         order.add("keycloak");
         if (includePostgres) {
