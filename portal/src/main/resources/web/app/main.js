@@ -97,6 +97,7 @@ window.addEventListener('gems:refresh', show);
 
 (async () => {
   setLang(currentLang());
+  document.getElementById('main').textContent = ''; // the static "loading" line; lit renders from here on
   let target = '#/';
   try {
     target = await auth.start();

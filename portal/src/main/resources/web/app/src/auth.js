@@ -57,10 +57,15 @@ async function tokenRequest(params) {
  * Reads the portal's configuration; when Keycloak has just sent the browser back with a code, exchanges it
  * (with the verifier) for tokens and restores the page the user was on. Answers the hash to show.
  */
+async function loadConfig() {
+  config ??= await (await fetch('/portal/config.json', { credentials: 'omit' })).json();
+  return config;
+}
+
 export async function start() {
-  config = await (await fetch('/portal/config.json', { credentials: 'omit' })).json();
   const params = new URLSearchParams(location.search);
   if (params.has('code') && params.has('state')) {
+    await loadConfig();
     const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
     sessionStorage.removeItem(PENDING);
     const back = pending?.returnTo || '#/ws';
@@ -81,6 +86,7 @@ export async function start() {
 
 /** Sends the browser to Keycloak's login page; it comes back to the same page. */
 export async function login(returnTo = location.hash || '#/ws', lang = 'vi') {
+  await loadConfig();
   const verifier = random(48);
   const state = random(16);
   sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, returnTo }));

@@ -39,7 +39,7 @@ export async function home({ query }) {
     </section>
     <section aria-labelledby="h-reports">
       <h2 id="h-reports">${t('home.reports')}</h2>
-      ${reportList(items(reports))}
+      ${reportList(items(reports), items(plans))}
     </section>`;
   return { title: t('home.title'), view };
 }
@@ -75,13 +75,15 @@ function planList(plans) {
   </ul>`;
 }
 
-function reportList(reports) {
+/** Published reports as the list endpoint gives them (id, plan, period, receiving agency, date). */
+function reportList(reports, plans) {
   if (reports.length === 0) {
     return html`<p>${t('home.noReports')}</p>`;
   }
+  const title = new Map(plans.map((p) => [p.id, p.title]));
   return html`<ul class="item-list">${reports.map((r) => html`
-    <li><a href="#/report/${r.id}">${r.planTitle} – ${t('report.title', { period: r.period })}</a>
-      <span class="meta">${r.planNumber} · ${t('report.published', { date: date(r.publishedAt) })}</span></li>`)}
+    <li><a href="#/report/${r.id}">${title.get(r.planId) ? `${title.get(r.planId)} – ` : ''}${t('report.title', { period: r.period })}</a>
+      <span class="meta">${r.receivingAgency} · ${t('report.published', { date: date(r.publishedAt) })}</span></li>`)}
   </ul>`;
 }
 
@@ -120,15 +122,16 @@ export async function search({ query }) {
 export async function unit({ params, query }) {
   const code = params[0];
   const asOf = query.date || '';
-  let u = await get(`/api/public/units/${encodeURIComponent(code)}${q({ asOf })}`);
+  // One round trip for the unit, its children and the published data sets; a second for the series.
+  let [u, children, publications] = await Promise.all([
+    get(`/api/public/units/${encodeURIComponent(code)}${q({ asOf })}`),
+    get(`/api/public/units${q({ parent: code, asOf, size: 500 })}`).then(items),
+    get('/api/public/values/publications'),
+  ]);
   if (u.validTo && !asOf) {
     // A unit that no longer exists is shown as it last was (its last name and parent).
     u = await get(`/api/public/units/${encodeURIComponent(code)}${q({ asOf: u.validTo })}`);
   }
-  const [children, publications] = await Promise.all([
-    get(`/api/public/units${q({ parent: code, asOf, size: 500 })}`).then(items),
-    get('/api/public/values/publications'),
-  ]);
   // Published periods per indicator; the series endpoint leaves out what is not published for this unit.
   const periods = new Map();
   for (const p of publications) {
@@ -250,8 +253,10 @@ export async function plan({ params }) {
   const published = items(await get(`/api/public/reports/consolidations${q({ planId: p.id })}`))
     .sort((a, b) => (a.period === b.period ? String(a.publishedAt).localeCompare(b.publishedAt) : a.period.localeCompare(b.period)));
   const latest = published[published.length - 1];
+  // The list may carry summaries only: the latest report is read whole for its target rows.
+  const full = latest ? await get(`/api/public/reports/consolidations/${latest.id}`) : null;
   const rows = new Map();
-  for (const o of latest?.objectives || []) {
+  for (const o of full?.objectives || []) {
     for (const r of o.rows) {
       rows.set(r.measureKey, r);
     }
@@ -290,7 +295,7 @@ export async function plan({ params }) {
     </section>
     <section aria-labelledby="h-pub">
       <h2 id="h-pub">${t('plan.reports')}</h2>
-      ${published.length ? reportList(published.slice().reverse()) : html`<p>${t('home.noReports')}</p>`}
+      ${reportList(published.slice().reverse(), [p])}
     </section>`;
   return { title, view };
 }

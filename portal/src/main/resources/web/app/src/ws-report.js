@@ -92,7 +92,7 @@ export async function reportForm(id) {
         ${textarea('PROPOSALS', null, t('form.proposals'))}
       </fieldset>
       <fieldset><legend>${t('form.evidence')}</legend>
-        <ul id="attachments">${(report.attachments || []).map((a) => html`<li>${a.filename} <span class="meta">(${num(a.sizeBytes / 1024, 1)} KB)</span></li>`)}</ul>
+        <ul id="attachments"></ul>
         ${editableNow ? html`<label for="evidence-file">${t('form.evidenceFile')}</label>
           <input type="file" id="evidence-file" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.csv,.txt">
           <button type="button" class="secondary" id="evidence-upload" @click=${() => upload(state)}>${t('form.upload')}</button>` : nothing}
@@ -103,7 +103,12 @@ export async function reportForm(id) {
         <button type="button" id="submit-report" @click=${() => submit(state)}>${t('form.submit')}</button></div>` : nothing}
     </form>`;
   state.collect = () => collect(content, measures, objectives);
-  return { title: t('form.title', { rule: report.ruleKey, period: report.period }), view };
+  return { title: t('form.title', { rule: report.ruleKey, period: report.period }), view, after: () => showAttachments(report.attachments) };
+}
+
+function showAttachments(list) {
+  render((list || []).map((a) => html`<li>${a.filename} <span class="meta">(${num(a.sizeBytes / 1024, 1)} KB)</span></li>`),
+    document.getElementById('attachments'));
 }
 
 async function lastYearFigures(measures, unit, period) {
@@ -190,7 +195,7 @@ function edited(state) {
   state.timer = setTimeout(() => save(state, false), 900);
 }
 
-function showErrors(errors, bad) {
+function showErrors(errors, bad, sent = null) {
   document.querySelectorAll('.field-error').forEach((p) => { p.textContent = ''; });
   document.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
   const general = [];
@@ -207,8 +212,11 @@ function showErrors(errors, bad) {
   bad.forEach((id) => mark(id, t('form.notNumber')));
   for (const e of errors) {
     const field = String(e.field || '');
-    const value = /^values\[([^\]]+)\]\.(\w+)$/.exec(field);
-    const valueOnly = /^values\[([^\]]+)\]$/.exec(field);
+    // The API names a value by its measure key (values[O4-T1-M1].male) or by its place in the body (values[0].total).
+    const byIndex = /^values\[(\d+)\](.*)$/.exec(field);
+    const named = byIndex && sent?.values?.[Number(byIndex[1])] ? `values[${sent.values[Number(byIndex[1])].measureKey}]${byIndex[2]}` : field;
+    const value = /^values\[([^\]]+)\]\.(\w+)$/.exec(named);
+    const valueOnly = /^values\[([^\]]+)\]$/.exec(named);
     const section = /^sections\[(\w+)(?:\/([^\]]*))?\]/.exec(field);
     let done = false;
     if (value) {
@@ -259,7 +267,7 @@ async function save(state, explicit) {
       window.dispatchEvent(new Event('gems:refresh'));
       return false;
     }
-    showErrors(err.errors, []);
+    showErrors(err.errors, [], body);
     status(problemText(err));
     if (explicit) {
       document.getElementById('form-errors')?.focus();
@@ -298,8 +306,7 @@ async function upload(state) {
     });
     const fresh = await call('GET', `/api/reports/submissions/${state.report.id}`);
     state.etag = fresh.etag;
-    render(fresh.data.attachments.map((a) => html`<li>${a.filename} <span class="meta">(${num(a.sizeBytes / 1024, 1)} KB)</span></li>`),
-      document.getElementById('attachments'));
+    showAttachments(fresh.data.attachments);
     status(t('form.uploaded', { name: file.name }));
   } catch (err) {
     status(problemText(err));

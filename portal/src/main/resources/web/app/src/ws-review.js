@@ -148,7 +148,7 @@ async function decide(id, etag, outcome) {
 
 async function extensions() {
   const open = (await received()).filter((o) => ['UPCOMING', 'DUE_SOON', 'OVERDUE'].includes(o.status) && !o.firstSubmittedAt)
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate)).slice(0, 200);
+    .sort((a, b) => b.dueDate.localeCompare(a.dueDate)).slice(0, 300);
   const plans = await withPlans(open);
   const view = html`
     <h1 tabindex="-1">${t('ext.title')}</h1>

@@ -58,6 +58,11 @@ final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=vi-VN");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "intl.accept_languages", "vi-VN,vi"));
+        if (width < 500) {
+            // Headless windows are at least 500 px wide: a phone is emulated (viewport, touch, device pixel ratio).
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", width, "height", height,
+                    "pixelRatio", 2.0, "touch", true)));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

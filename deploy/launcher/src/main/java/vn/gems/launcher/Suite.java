@@ -23,7 +23,8 @@ import java.util.concurrent.CompletionException;
 public final class Suite implements AutoCloseable {
 
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
-    private static final Duration KEYCLOAK_START = Duration.ofSeconds(240);
+    // Generous: on a shared 2-core machine under load, Keycloak's first build and start have taken over 4 minutes.
+    private static final Duration KEYCLOAK_START = Duration.ofSeconds(480);
 
     private final SuiteConfig config;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();

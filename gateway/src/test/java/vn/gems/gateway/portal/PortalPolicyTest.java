@@ -1,14 +1,13 @@
 package vn.gems.gateway.portal;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.junit.jupiter.api.Test;
-import vn.gems.common.testing.TestTokens;
+import vn.gems.gateway.FakeUpstreams;
 
-import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -46,34 +45,29 @@ class PortalPolicyTest {
                 .header("Content-Security-Policy", containsString("default-src 'none'; frame-ancestors 'none'"));
     }
 
-    /** A portal that answers every path with its own policy; the other services are closed ports. */
-    public static class FakePortal implements QuarkusTestResourceLifecycleManager {
+    /** The usual fake upstreams (indicators-service a closed port), plus a portal that answers every path with its own policy. */
+    public static class FakePortal extends FakeUpstreams {
         private Vertx vertx;
 
         @Override
         public Map<String, String> start() {
+            Map<String, String> config = new HashMap<>(super.start());
             vertx = Vertx.vertx();
             HttpServer server = vertx.createHttpServer().requestHandler(req -> req.response()
                     .putHeader("Content-Type", "text/html").putHeader("Content-Security-Policy", PORTAL_CSP)
                     .end("portal page " + req.path()));
             try {
                 server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-                int closed;
-                try (ServerSocket s = new ServerSocket(0)) {
-                    closed = s.getLocalPort();
-                }
-                String down = "http://127.0.0.1:" + closed;
-                return Map.of("gems.gateway.services.portal.url", "http://127.0.0.1:" + server.actualPort(),
-                        "gems.gateway.services.plans.url", down, "gems.gateway.services.reporting.url", down,
-                        "gems.gateway.services.indicators.url", down,
-                        "quarkus.oidc.public-key", TestTokens.publicKey(), "quarkus.oidc.token.issuer", TestTokens.ISSUER);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            config.put("gems.gateway.services.portal.url", "http://127.0.0.1:" + server.actualPort());
+            return config;
         }
 
         @Override
         public void stop() {
+            super.stop();
             if (vertx != null) {
                 vertx.close();
             }
