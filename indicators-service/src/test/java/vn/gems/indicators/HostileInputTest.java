@@ -26,7 +26,7 @@ class HostileInputTest {
     @Test
     void controlCharactersInPathsAndQueriesAreRefused() {
         given().urlEncodingEnabled(false).header("Authorization", Api.HEALTH).get("/api/indicators/BIRTHS%00").then().statusCode(400)
-                .contentType("application/problem+json").body("code", equalTo("INVALID_CHARACTERS"));
+                .contentType("application/problem+json").body("code", equalTo("INVALID_CHARACTER"));
         given().urlEncodingEnabled(false).header("Authorization", Api.HEALTH).get("/api/indicators?q=a%00b").then().statusCode(400);
         given().urlEncodingEnabled(false).header("Authorization", Api.HEALTH).get("/api/values?indicator=BIRTHS&dims=ethnicity:%1F").then()
                 .statusCode(400);

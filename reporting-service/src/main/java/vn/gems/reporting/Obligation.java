@@ -1,6 +1,5 @@
 package vn.gems.reporting;
 
-import vn.gems.common.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +8,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import vn.gems.common.persistence.VersionedEntity;
+import vn.gems.contracts.plans.Coverage;
+import vn.gems.contracts.plans.RuleKind;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,11 @@
 package vn.gems.reporting;
 
+import vn.gems.contracts.plans.Coverage;
+import vn.gems.contracts.plans.Figure;
+import vn.gems.contracts.plans.RuleKind;
+import vn.gems.contracts.plans.SubmitterMode;
+import vn.gems.contracts.plans.TargetComparator;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,7 +44,7 @@ public record PlanModel(long id, int version, String status, String code, String
     public record Target(String key, String label, String text, List<Measure> measures) {
     }
 
-    public record Measure(String key, String indicatorCode, Figure figure, Comparator comparator,
+    public record Measure(String key, String indicatorCode, Figure figure, TargetComparator comparator,
                           BigDecimal baselineValue, Integer baselineYear, BigDecimal targetValue, Integer targetYear,
                           Integer fromYear, Map<String, String> dimensions, List<Responsible> responsibleAgencies) {
 

@@ -1,5 +1,6 @@
 package vn.gems.common.problem;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * {@code errors} lists offending fields; {@code requestId} ties the answer to the logs.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Problem(String type, String title, int status, String detail, String instance, String code,
                       String requestId, List<FieldError> errors) {
 

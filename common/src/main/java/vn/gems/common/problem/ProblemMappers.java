@@ -21,9 +21,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.gems.common.json.NoControlStrings;
+import vn.gems.common.request.ControlCharacters;
 import vn.gems.common.request.RequestIds;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +73,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof NoControlStrings.ControlCharacterInJson c) {
+            String field = path(c);
+            return build(400, ControlCharacters.CODE, "Invalid request", "Field '" + field + "' holds control characters", uri,
+                    List.of(new FieldError(field, ControlCharacters.CODE, "must not contain control characters"))).build();
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return build(400, "UNKNOWN_FIELD", "Invalid request", "Field '" + u.getPropertyName() + "' is not part of this resource",
                     uri, List.of(new FieldError(path(u), "UNKNOWN_FIELD", "unknown field"))).build();
@@ -300,7 +308,7 @@ public class ProblemMappers {
         if (type.getName().startsWith("java.time")) {
             return "an ISO-8601 " + type.getSimpleName();
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";

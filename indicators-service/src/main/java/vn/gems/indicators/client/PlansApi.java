@@ -1,6 +1,5 @@
 package vn.gems.indicators.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import vn.gems.contracts.plans.Agency;
 
 /** plans-service's agency registry, called with indicators-service's own service-account token. */
 @RegisterRestClient(configKey = "plans")
@@ -17,5 +17,5 @@ public interface PlansApi {
 
     @GET
     @Path("/api/agencies/{code}")
-    JsonNode agency(@PathParam("code") String code);
+    Agency agency(@PathParam("code") String code);
 }

@@ -1,6 +1,5 @@
 package vn.gems.indicators.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -9,6 +8,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.gems.common.problem.ProblemException;
+import vn.gems.contracts.plans.Agency;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -30,7 +30,7 @@ public class PlansClient {
     @Retry(maxRetries = 2, delay = 200, abortOn = NotFound.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = NotFound.class)
     @Fallback(fallbackMethod = "down", skipOn = NotFound.class)
-    public Optional<JsonNode> agency(String code) {
+    public Optional<Agency> agency(String code) {
         try {
             return Optional.of(api.agency(code));
         } catch (WebApplicationException e) {
@@ -50,7 +50,7 @@ public class PlansClient {
         }
     }
 
-    Optional<JsonNode> down(String code) {
+    Optional<Agency> down(String code) {
         throw ProblemException.unavailable("PLANS_SERVICE_UNAVAILABLE",
                 "plans-service, which knows the agencies, does not answer; try again shortly", 10);
     }

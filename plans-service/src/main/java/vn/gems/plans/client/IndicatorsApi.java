@@ -1,6 +1,5 @@
 package vn.gems.plans.client;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
-import java.util.List;
+import vn.gems.contracts.indicators.IndicatorPage;
+import vn.gems.contracts.indicators.UnitSummary;
 
 /** indicators-service as plans-service uses it (README, "Service-to-service contracts"), with our service token. */
 @RegisterRestClient(configKey = "indicators")
@@ -27,17 +26,5 @@ public interface IndicatorsApi {
     /** One administrative unit, or 404. */
     @GET
     @Path("/units/{code}")
-    UnitRef unit(@PathParam("code") String code);
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record IndicatorPage(List<IndicatorRef> items, Long total) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record IndicatorRef(String code) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record UnitRef(String code) {
-    }
+    UnitSummary unit(@PathParam("code") String code);
 }

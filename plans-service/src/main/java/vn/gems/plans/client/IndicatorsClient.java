@@ -1,5 +1,6 @@
 package vn.gems.plans.client;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -8,8 +9,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import vn.gems.common.problem.ProblemException;
+import vn.gems.contracts.indicators.IndicatorPage;
 
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -43,8 +44,8 @@ public class IndicatorsClient {
         Set<String> found = new HashSet<>();
         for (int i = 0; i < codes.size(); i += CHUNK) {
             List<String> chunk = codes.subList(i, Math.min(codes.size(), i + CHUNK));
-            IndicatorsApi.IndicatorPage page = api.indicators(String.join(",", chunk), Math.max(chunk.size(), 1));
-            if (page != null && page.items() != null) {
+            IndicatorPage page = api.indicators(String.join(",", chunk), Math.max(chunk.size(), 1));
+            if (page != null) {
                 page.items().forEach(it -> found.add(it.code()));
             }
         }

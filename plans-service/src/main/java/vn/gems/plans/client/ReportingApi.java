@@ -8,8 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
-import java.time.Instant;
+import vn.gems.contracts.reporting.PlanEvent;
 
 /** reporting-service as plans-service uses it: lifecycle events of plans, with our service token. */
 @RegisterRestClient(configKey = "reporting")
@@ -17,12 +16,9 @@ import java.time.Instant;
 @Path("/api/reports")
 public interface ReportingApi {
 
+    /** Only the status matters to the outbox (2xx or 409: delivered), so the answer's body is not read. */
     @POST
     @Path("/plan-events")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response planEvent(@HeaderParam("Idempotency-Key") String idempotencyKey, PlanEventMessage event);
-
-    /** The body reporting-service expects. */
-    record PlanEventMessage(long planId, int planVersion, String event, Instant occurredAt) {
-    }
+    Response planEvent(@HeaderParam("Idempotency-Key") String idempotencyKey, PlanEvent event);
 }

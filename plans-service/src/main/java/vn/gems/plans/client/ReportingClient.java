@@ -8,6 +8,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import vn.gems.contracts.reporting.PlanEvent;
 
 import java.time.temporal.ChronoUnit;
 
@@ -29,7 +30,7 @@ public class ReportingClient {
     @Retry(maxRetries = 1, delay = 300)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15, delayUnit = ChronoUnit.SECONDS)
     @CircuitBreakerName("reporting-plan-events")
-    public int deliver(String idempotencyKey, ReportingApi.PlanEventMessage event) {
+    public int deliver(String idempotencyKey, PlanEvent event) {
         try (Response r = api.planEvent(idempotencyKey, event)) {
             return statusOrThrow(r.getStatus(), null);
         } catch (WebApplicationException e) {

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.gems.plans.Comparator;
-import vn.gems.plans.Figure;
+import vn.gems.contracts.plans.Figure;
+import vn.gems.contracts.plans.TargetComparator;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,7 +27,7 @@ public record Measure(
         @Schema(description = "Stable key; generated ({target}-M1…) when absent") @Pattern(regexp = Keys.KEY, message = Keys.KEY_MESSAGE) String key,
         @Schema(description = "Indicator code of indicators-service's catalogue") @NotBlank @Pattern(regexp = Keys.INDICATOR, message = "must be an upper-case indicator code") String indicatorCode,
         @NotNull Figure figure,
-        @NotNull Comparator comparator,
+        @NotNull TargetComparator comparator,
         BigDecimal baselineValue,
         @Min(1945) @Max(2100) Integer baselineYear,
         @Schema(description = "The value to reach; 1 for a milestone (= achieved)") @NotNull BigDecimal targetValue,

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.gems.plans.Coverage;
-import vn.gems.plans.RuleKind;
+import vn.gems.contracts.plans.Coverage;
+import vn.gems.contracts.plans.RuleKind;
 
 import java.util.List;
 

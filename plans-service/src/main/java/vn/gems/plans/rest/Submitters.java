@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.gems.plans.SubmitterMode;
+import vn.gems.contracts.plans.SubmitterMode;
 
 import java.util.List;
 

@@ -6,13 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import vn.gems.common.idempotency.Idempotency;
+import vn.gems.contracts.reporting.PlanEvent;
 import vn.gems.plans.PlanOutboxEvent;
-import vn.gems.plans.client.ReportingApi;
 import vn.gems.plans.client.ReportingClient;
 import vn.gems.plans.config.PlansConfig;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -89,7 +90,7 @@ public class OutboxRelay {
         e.attempts++;
         try {
             int status = reporting.deliver(e.idemKey,
-                    new ReportingApi.PlanEventMessage(e.planId, e.planVersion, e.event.name(), e.occurredAt));
+                    new PlanEvent(e.planId, e.planVersion, PlanEvent.Kind.valueOf(e.event.name()), e.occurredAt.atOffset(ZoneOffset.UTC)));
             e.lastStatus = status;
             if ((status >= 200 && status < 300) || status == 409) {
                 e.deliveredAt = Instant.now();

@@ -5,13 +5,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
-
-import vn.gems.plans.RuleKind;
-import vn.gems.plans.SubmitterMode;
+import vn.gems.contracts.plans.RuleKind;
+import vn.gems.contracts.plans.SubmitterMode;
+import vn.gems.contracts.plans.TargetComparator;
 import vn.gems.plans.client.IndicatorsClient;
 import vn.gems.plans.config.PlansConfig;
 import vn.gems.plans.rest.Assignment;
 import vn.gems.plans.rest.ContentArea;
+import vn.gems.plans.rest.Keys;
 import vn.gems.plans.rest.LegalBasis;
 import vn.gems.plans.rest.Measure;
 import vn.gems.plans.rest.Objective;
@@ -25,6 +26,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,7 +78,7 @@ public class PlanValidator {
         for (ConstraintViolation<PlanDocument> v : beanValidator.validate(in)) {
             errors.add(new FieldError(path(v), code(v), v.getMessage()));
         }
-        errors.sort(java.util.Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
         PlanDocument doc = withKeys(in, earlierKeys, errors);
         doc = withDefaults(doc);
         checkPeriod(doc, errors);
@@ -174,7 +176,7 @@ public class PlanValidator {
                 }
             }
         }
-        if (m.comparator() == vn.gems.plans.Comparator.REDUCE_TO && m.baselineValue() != null && target != null
+        if (m.comparator() == TargetComparator.REDUCE_TO && m.baselineValue() != null && target != null
                 && m.baselineValue().compareTo(target) <= 0) {
             errors.add(new FieldError(at + ".baselineValue", "BASELINE_NOT_ABOVE_TARGET",
                     "to reduce from a baseline to a target the baseline must be above the target"));
@@ -575,7 +577,7 @@ public class PlanValidator {
                     Target t = o.targets().get(j);
                     for (int k = 0; t != null && t.measures() != null && k < t.measures().size(); k++) {
                         Measure m = t.measures().get(k);
-                        if (m != null && m.indicatorCode() != null && m.indicatorCode().matches(vn.gems.plans.rest.Keys.INDICATOR)) {
+                        if (m != null && m.indicatorCode() != null && m.indicatorCode().matches(Keys.INDICATOR)) {
                             byCode.computeIfAbsent(m.indicatorCode(), c -> new ArrayList<>())
                                     .add("objectives[" + i + "].targets[" + j + "].measures[" + k + "].indicatorCode");
                         }

@@ -1,6 +1,5 @@
 package vn.gems.reporting.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import vn.gems.contracts.indicators.BatchResult;
+import vn.gems.contracts.indicators.IndicatorPage;
+import vn.gems.contracts.indicators.RollupsAnswer;
+import vn.gems.contracts.indicators.RollupsRequest;
+import vn.gems.contracts.indicators.ValueBatch;
 
 /** indicators-service as reporting-service calls it, with its own service-account token. */
 @RegisterRestClient(configKey = "indicators")
@@ -21,13 +25,13 @@ public interface IndicatorsApi {
 
     @POST
     @Path("/api/values/batch")
-    JsonNode batch(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body);
+    BatchResult batch(@HeaderParam("Idempotency-Key") String idempotencyKey, ValueBatch body);
 
     @POST
     @Path("/api/values/rollups")
-    JsonNode rollups(JsonNode body);
+    RollupsAnswer rollups(RollupsRequest body);
 
     @GET
     @Path("/api/indicators")
-    JsonNode indicators(@QueryParam("codes") String codes, @QueryParam("size") int size);
+    IndicatorPage indicators(@QueryParam("codes") String codes, @QueryParam("size") int size);
 }

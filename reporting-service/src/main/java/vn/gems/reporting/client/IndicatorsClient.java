@@ -1,12 +1,16 @@
 package vn.gems.reporting.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import vn.gems.contracts.indicators.BatchResult;
+import vn.gems.contracts.indicators.IndicatorPage;
+import vn.gems.contracts.indicators.RollupsAnswer;
+import vn.gems.contracts.indicators.RollupsRequest;
+import vn.gems.contracts.indicators.ValueBatch;
 
 import java.time.temporal.ChronoUnit;
 
@@ -29,7 +33,7 @@ public class IndicatorsClient {
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
     @Fallback(fallbackMethod = "batchDown", skipOn = PeerRejected.class)
-    public JsonNode batch(String idempotencyKey, JsonNode body) {
+    public BatchResult batch(String idempotencyKey, ValueBatch body) {
         try {
             return api.batch(idempotencyKey, body);
         } catch (RuntimeException e) {
@@ -41,7 +45,7 @@ public class IndicatorsClient {
     @Retry(maxRetries = 1, delay = 200, abortOn = PeerRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
     @Fallback(fallbackMethod = "rollupsDown", skipOn = PeerRejected.class)
-    public JsonNode rollups(JsonNode body) {
+    public RollupsAnswer rollups(RollupsRequest body) {
         try {
             return api.rollups(body);
         } catch (RuntimeException e) {
@@ -54,7 +58,7 @@ public class IndicatorsClient {
     @Retry(maxRetries = 1, delay = 200, abortOn = PeerRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
     @Fallback(fallbackMethod = "catalogueDown", skipOn = PeerRejected.class)
-    public JsonNode indicators(String codes) {
+    public IndicatorPage indicators(String codes) {
         try {
             return api.indicators(codes, 500);
         } catch (RuntimeException e) {
@@ -62,15 +66,15 @@ public class IndicatorsClient {
         }
     }
 
-    JsonNode catalogueDown(String codes) {
+    IndicatorPage catalogueDown(String codes) {
         throw PeerFailures.unavailable(PEER, null);
     }
 
-    JsonNode batchDown(String idempotencyKey, JsonNode body) {
+    BatchResult batchDown(String idempotencyKey, ValueBatch body) {
         throw PeerFailures.unavailable(PEER, null);
     }
 
-    JsonNode rollupsDown(JsonNode body) {
+    RollupsAnswer rollupsDown(RollupsRequest body) {
         throw PeerFailures.unavailable(PEER, null);
     }
 }

@@ -1,6 +1,5 @@
 package vn.gems.reporting.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +7,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import vn.gems.contracts.plans.Agency;
+import vn.gems.contracts.plans.Plan;
+
+import java.util.List;
 
 /** plans-service as reporting-service calls it, with its own service-account token (client credentials). */
 @RegisterRestClient(configKey = "plans")
@@ -17,17 +20,17 @@ public interface PlansApi {
 
     @GET
     @Path("/api/plans/{id}")
-    JsonNode plan(@PathParam("id") String idOrCode);
+    Plan plan(@PathParam("id") String idOrCode);
 
     @GET
     @Path("/api/plans/{id}/versions/{n}")
-    JsonNode planVersion(@PathParam("id") long id, @PathParam("n") int version);
+    Plan planVersion(@PathParam("id") long id, @PathParam("n") int version);
 
     @GET
     @Path("/api/agencies/{code}")
-    JsonNode agency(@PathParam("code") String code);
+    Agency agency(@PathParam("code") String code);
 
     @GET
     @Path("/api/agencies/{code}/holders")
-    JsonNode holders(@PathParam("code") String code);
+    List<Agency> holders(@PathParam("code") String code);
 }

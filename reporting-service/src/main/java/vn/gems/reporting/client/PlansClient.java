@@ -1,15 +1,18 @@
 package vn.gems.reporting.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import vn.gems.contracts.plans.Agency;
+import vn.gems.contracts.plans.Plan;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Calls to plans-service under timeout, retry and circuit breaker. A 404 is an answer (empty); another 4xx is
@@ -30,7 +33,7 @@ public class PlansClient {
     @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
     @Fallback(fallbackMethod = "planDown", skipOn = PeerRejected.class)
-    public Optional<JsonNode> planVersion(long id, int version) {
+    public Optional<Plan> planVersion(long id, int version) {
         return call(() -> api.planVersion(id, version));
     }
 
@@ -38,8 +41,8 @@ public class PlansClient {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
-    @Fallback(fallbackMethod = "agencyDown", skipOn = PeerRejected.class)
-    public Optional<JsonNode> plan(String idOrCode) {
+    @Fallback(fallbackMethod = "currentPlanDown", skipOn = PeerRejected.class)
+    public Optional<Plan> plan(String idOrCode) {
         return call(() -> api.plan(idOrCode));
     }
 
@@ -47,27 +50,35 @@ public class PlansClient {
     @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
     @Fallback(fallbackMethod = "agencyDown", skipOn = PeerRejected.class)
-    public Optional<JsonNode> agency(String code) {
+    public Optional<Agency> agency(String code) {
         return call(() -> api.agency(code));
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
-    @Fallback(fallbackMethod = "agencyDown", skipOn = PeerRejected.class)
-    public Optional<JsonNode> holders(String code) {
+    @Fallback(fallbackMethod = "holdersDown", skipOn = PeerRejected.class)
+    public Optional<List<Agency>> holders(String code) {
         return call(() -> api.holders(code));
     }
 
-    Optional<JsonNode> planDown(long id, int version) {
+    Optional<Plan> planDown(long id, int version) {
         throw PeerFailures.unavailable(PEER, null);
     }
 
-    Optional<JsonNode> agencyDown(String code) {
+    Optional<Plan> currentPlanDown(String idOrCode) {
         throw PeerFailures.unavailable(PEER, null);
     }
 
-    private static Optional<JsonNode> call(java.util.function.Supplier<JsonNode> call) {
+    Optional<Agency> agencyDown(String code) {
+        throw PeerFailures.unavailable(PEER, null);
+    }
+
+    Optional<List<Agency>> holdersDown(String code) {
+        throw PeerFailures.unavailable(PEER, null);
+    }
+
+    private static <T> Optional<T> call(Supplier<T> call) {
         try {
             return Optional.ofNullable(call.get());
         } catch (RuntimeException e) {

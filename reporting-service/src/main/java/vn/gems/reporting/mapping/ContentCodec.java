@@ -36,7 +36,8 @@ public class ContentCodec {
         return json;
     }
 
-    private <T> T read(String text, Class<T> type) {
+    /** Any JSON this service stored (plan documents, outbox payloads) as the record it was written from. */
+    public <T> T read(String text, Class<T> type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {

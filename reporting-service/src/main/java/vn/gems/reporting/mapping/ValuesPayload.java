@@ -1,13 +1,17 @@
 package vn.gems.reporting.mapping;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.gems.contracts.indicators.ValueBatch;
+import vn.gems.contracts.indicators.ValueRow;
+import vn.gems.contracts.indicators.ValueSource;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.PlanModel;
 import vn.gems.reporting.rest.ReportContent;
+import vn.gems.reporting.service.IndicatorCatalogue;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +21,8 @@ import java.util.Map;
  * submitting agency.
  */
 public final class ValuesPayload {
+
+    private static final String FINAL = "FINAL";
 
     private ValuesPayload() {
     }
@@ -30,14 +36,8 @@ public final class ValuesPayload {
     }
 
     /** The body, or null when there is nothing to send. */
-    public static ObjectNode build(ObjectMapper json, PlanModel plan, Obligation o, long reportId, int versionNo, ReportContent content) {
-        ObjectNode body = json.createObjectNode();
-        ObjectNode source = body.putObject("source");
-        source.put("kind", "REPORT");
-        source.put("reference", reference(reportId, versionNo));
-        source.put("agency", o.agency);
-        source.put("system", "reporting-service");
-        ArrayNode rows = body.putArray("values");
+    public static ValueBatch build(PlanModel plan, Obligation o, long reportId, int versionNo, ReportContent content) {
+        List<ValueRow> rows = new ArrayList<>();
         for (ReportContent.Value v : content.values()) {
             PlanModel.Measure m = plan.measure(v.measureKey()).map(PlanModel.Located::measure).orElse(null);
             if (m == null || m.indicatorCode() == null || o.unitCode == null) {
@@ -45,23 +45,24 @@ public final class ValuesPayload {
             }
             if (m.figure().plainValue() || (v.female() == null && v.male() == null && v.total() == null)) {
                 if (v.value() != null || (v.numerator() != null && v.denominator() != null)) {
-                    row(rows, m, o, null, v.value(), v.numerator(), v.denominator());
+                    rows.add(row(m, o, null, v.value(), v.numerator(), v.denominator()));
                 }
                 continue;
             }
             // No total is made up here: for rates and averages it is not female + male; indicators-service derives
             // the total of additive indicators itself.
             if (v.female() != null) {
-                row(rows, m, o, "FEMALE", v.female(), null, null);
+                rows.add(row(m, o, "FEMALE", v.female(), null, null));
             }
             if (v.male() != null) {
-                row(rows, m, o, "MALE", v.male(), null, null);
+                rows.add(row(m, o, "MALE", v.male(), null, null));
             }
             if (v.total() != null) {
-                row(rows, m, o, "TOTAL", v.total(), null, null);
+                rows.add(row(m, o, "TOTAL", v.total(), null, null));
             }
         }
-        return rows.isEmpty() ? null : body;
+        return rows.isEmpty() ? null
+                : new ValueBatch(new ValueSource("REPORT", reference(reportId, versionNo), o.agency, "reporting-service"), rows);
     }
 
     /**
@@ -71,71 +72,39 @@ public final class ValuesPayload {
      * for a period finer than the indicator is collected (a 6-month figure of an annual indicator) stays in the report
      * only. Rows of unknown indicators are left for indicators-service to refuse with a clear error.
      */
-    public static ObjectNode normalise(ObjectNode body, Map<String, vn.gems.reporting.service.IndicatorCatalogue.Info> catalogue) {
-        ObjectNode out = body.deepCopy();
-        ArrayNode rows = out.putArray("values");
-        for (com.fasterxml.jackson.databind.JsonNode r : body.path("values")) {
-            ObjectNode row = ((ObjectNode) r).deepCopy();
-            var info = catalogue.get(row.path("indicatorCode").asText());
+    public static ValueBatch normalise(ValueBatch body, Map<String, IndicatorCatalogue.Info> catalogue) {
+        List<ValueRow> rows = new ArrayList<>();
+        for (ValueRow row : body.values()) {
+            IndicatorCatalogue.Info info = catalogue.get(row.indicatorCode());
             if (info != null) {
-                if (!info.allows(row.path("period").asText())) {
+                if (!info.allows(row.period())) {
                     continue;
                 }
-                String sex = row.hasNonNull("sex") ? row.get("sex").asText() : null;
-                if (info.bySex() && sex == null) {
-                    row.put("sex", "TOTAL");
-                } else if (!info.bySex() && sex != null) {
-                    if (!sex.equals("TOTAL")) {
+                if (info.bySex() && row.sex() == null) {
+                    row = row.withSex("TOTAL");
+                } else if (!info.bySex() && row.sex() != null) {
+                    if (!row.sex().equals("TOTAL")) {
                         continue;
                     }
-                    row.putNull("sex");
+                    row = row.withSex(null);
                 }
-                boolean counts = row.hasNonNull("numerator") && row.hasNonNull("denominator");
+                boolean counts = row.numerator() != null && row.denominator() != null;
                 if (info.ratio() && counts) {
-                    row.putNull("value");
+                    row = row.withFigures(null, row.numerator(), row.denominator());
                 } else if (!info.ratio()) {
-                    row.putNull("numerator");
-                    row.putNull("denominator");
+                    row = row.withFigures(row.value(), null, null);
                 }
             }
-            if (!row.hasNonNull("value") && !(row.hasNonNull("numerator") && row.hasNonNull("denominator"))) {
-                continue;
+            if (row.hasFigure()) {
+                rows.add(row);
             }
-            rows.add(row);
         }
-        return out;
+        return body.withValues(rows);
     }
 
-    private static void row(ArrayNode rows, PlanModel.Measure m, Obligation o, String sex, BigDecimal value,
-                            BigDecimal numerator, BigDecimal denominator) {
-        ObjectNode r = rows.addObject();
-        r.put("indicatorCode", m.indicatorCode());
-        r.put("unitCode", o.unitCode);
-        r.put("period", o.period);
-        if (sex == null) {
-            r.putNull("sex");
-        } else {
-            r.put("sex", sex);
-        }
-        ObjectNode dims = r.putObject("dimensions");
-        for (Map.Entry<String, String> d : m.dimensions().entrySet()) {
-            dims.put(d.getKey(), d.getValue());
-        }
-        if (value == null) {
-            r.putNull("value");
-        } else {
-            r.put("value", value);
-        }
-        if (numerator == null) {
-            r.putNull("numerator");
-        } else {
-            r.put("numerator", numerator);
-        }
-        if (denominator == null) {
-            r.putNull("denominator");
-        } else {
-            r.put("denominator", denominator);
-        }
-        r.put("status", "FINAL");
+    private static ValueRow row(PlanModel.Measure m, Obligation o, String sex, BigDecimal value, BigDecimal numerator,
+                                BigDecimal denominator) {
+        return new ValueRow(m.indicatorCode(), o.unitCode, o.period, sex, new LinkedHashMap<>(m.dimensions()), value, numerator,
+                denominator, FINAL);
     }
 }

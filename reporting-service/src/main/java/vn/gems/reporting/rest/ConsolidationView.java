@@ -1,9 +1,9 @@
 package vn.gems.reporting.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.gems.reporting.Comparator;
-import vn.gems.reporting.Figure;
-import vn.gems.reporting.RuleKind;
+import vn.gems.contracts.plans.Figure;
+import vn.gems.contracts.plans.RuleKind;
+import vn.gems.contracts.plans.TargetComparator;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public record ConsolidationView(long planId, int planVersion, String planNumber,
      * the target, a status (ACHIEVED, ON_TRACK, OFF_TRACK, NO_DATA) and the sources of the figures.
      */
     public record TargetRow(String objectiveKey, String targetKey, String targetLabel, String targetText,
-                            String measureKey, String indicatorCode, Figure figure, Comparator comparator,
+                            String measureKey, String indicatorCode, Figure figure, TargetComparator comparator,
                             BigDecimal baselineValue, Integer baselineYear, BigDecimal targetValue, Integer targetYear,
                             String valuePeriod, BigDecimal female, BigDecimal male, BigDecimal total,
                             BigDecimal figureValue, BigDecimal previousFigureValue, String status, String statusReason,

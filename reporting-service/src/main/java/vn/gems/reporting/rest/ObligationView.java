@@ -1,9 +1,9 @@
 package vn.gems.reporting.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.gems.reporting.Coverage;
+import vn.gems.contracts.plans.Coverage;
+import vn.gems.contracts.plans.RuleKind;
 import vn.gems.reporting.ObligationState;
-import vn.gems.reporting.RuleKind;
 
 import java.time.Instant;
 import java.time.LocalDate;

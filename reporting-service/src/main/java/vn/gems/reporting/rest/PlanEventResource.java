@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.idempotency.Idempotency;
 import vn.gems.common.security.Roles;
+import vn.gems.contracts.reporting.PlanEvent;
 import vn.gems.reporting.service.ObligationGenerator;
 
 /** plans-service tells this service that a plan was issued, amended or closed. */

@@ -1,19 +1,18 @@
 package vn.gems.reporting.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import vn.gems.contracts.plans.Agency;
 import vn.gems.reporting.AgencyRef;
 import vn.gems.reporting.client.PlansClient;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * What reporting-service knows about agencies, read from plans-service's registry and kept in {@code agency_ref}
@@ -25,14 +24,15 @@ public class AgencyDirectory {
 
     private static final Duration FRESH = Duration.ofMinutes(10);
     /** plans-service's agency code shape; anything else is not asked for. */
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
 
     private final PlansClient plans;
-    /** Holders answered in the last minute: one plan event asks about the same retired agency once per period. */
-    private final Map<String, Map.Entry<Instant, String>> holders = new ConcurrentHashMap<>();
+    /** Holders answered in the last minute (cache {@code agency-holders}): one plan event asks about a retired agency once. */
+    private final Cache holders;
 
-    public AgencyDirectory(PlansClient plans) {
+    public AgencyDirectory(PlansClient plans, @CacheName("agency-holders") Cache holders) {
         this.plans = plans;
+        this.holders = holders;
     }
 
     /** The agency as last read; fetched from plans-service when unknown or older than a few minutes. */
@@ -49,25 +49,22 @@ public class AgencyDirectory {
         if (code == null || !CODE.matcher(code).matches()) {
             return Optional.empty();
         }
-        Optional<JsonNode> doc = plans.agency(code);
-        if (doc.isEmpty()) {
+        Optional<Agency> found = plans.agency(code);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode a = doc.get();
+        Agency a = found.get();
         AgencyRef ref = AgencyRef.findById(code);
         if (ref == null) {
             ref = new AgencyRef();
             ref.code = code;
         }
-        ref.nameVi = text(a, "nameVi");
-        ref.nameEn = text(a, "nameEn");
-        ref.unitCode = text(a, "unitCode");
-        ref.parentCode = text(a, "parentCode");
-        String validTo = text(a, "validTo");
-        ref.validTo = validTo == null ? null : LocalDate.parse(validTo);
-        List<String> successors = new ArrayList<>();
-        a.path("successors").forEach(s -> successors.add(s.asText()));
-        ref.successors = successors.isEmpty() ? null : String.join(",", successors);
+        ref.nameVi = blankToNull(a.nameVi());
+        ref.nameEn = blankToNull(a.nameEn());
+        ref.unitCode = blankToNull(a.unitCode());
+        ref.parentCode = blankToNull(a.parentCode());
+        ref.validTo = a.validTo();
+        ref.successors = a.successors().isEmpty() ? null : String.join(",", a.successors());
         ref.fetchedAt = Instant.now();
         ref.persist();
         return Optional.of(ref);
@@ -90,24 +87,16 @@ public class AgencyDirectory {
         if (!CODE.matcher(code).matches()) {
             return code;
         }
-        Map.Entry<Instant, String> cached = holders.get(code);
-        if (cached != null && cached.getKey().isAfter(Instant.now().minusSeconds(60))) {
-            return cached.getValue();
-        }
-        String holder = code;
-        Optional<JsonNode> list = plans.holders(code);
-        if (list.isPresent() && list.get().isArray() && !list.get().isEmpty()) {
-            String first = text(list.get().get(0), "code");
-            if (first != null) {
-                holder = first;
-            }
-        }
-        holders.put(code, Map.entry(Instant.now(), holder));
-        return holder;
+        return holders.get(code, this::holderToday).await().indefinitely();
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    /** The first agency plans-service names as holding {@code code}'s duties today, or {@code code} itself. */
+    private String holderToday(String code) {
+        return plans.holders(code).flatMap(list -> list.stream().map(Agency::code).filter(c -> blankToNull(c) != null).findFirst())
+                .orElse(code);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -1,16 +1,16 @@
 package vn.gems.reporting.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.gems.common.problem.FieldError;
+import vn.gems.common.problem.Problem;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Caller;
 import vn.gems.common.security.Roles;
+import vn.gems.contracts.indicators.Rollup;
+import vn.gems.contracts.indicators.RollupsAnswer;
+import vn.gems.contracts.indicators.RollupsRequest;
 import vn.gems.reporting.AgencyRef;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.ObligationState;
@@ -23,10 +23,10 @@ import vn.gems.reporting.client.IndicatorsClient;
 import vn.gems.reporting.client.PeerRejected;
 import vn.gems.reporting.config.ReportingConfig;
 import vn.gems.reporting.mapping.ContentCodec;
-import vn.gems.reporting.rest.ConsolidationView;
 import vn.gems.reporting.rest.ConsolidationView.AgencyLine;
 import vn.gems.reporting.rest.ConsolidationView.Completeness;
 import vn.gems.reporting.rest.ConsolidationView.TargetRow;
+import vn.gems.reporting.rest.ConsolidationView;
 import vn.gems.reporting.rest.PublicConsolidation;
 import vn.gems.reporting.rest.ReportContent;
 
@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -178,7 +179,7 @@ public class ConsolidationService {
                 }
             }
         }
-        CompletableFuture<Map<String, JsonNode>> pending = CompletableFuture.supplyAsync(() -> rollups(queries, asOf), BACKGROUND);
+        CompletableFuture<Map<String, Rollup>> pending = CompletableFuture.supplyAsync(() -> rollups(queries, asOf), BACKGROUND);
 
         List<Obligation> obligations = obligations(plan.id(), period, receiver, ruleKey);
         Map<Long, Report> reports = reports(obligations);
@@ -189,7 +190,7 @@ public class ConsolidationService {
         }
         Completeness completeness = completeness(lines);
         List<ConsolidationView.NarrativeBlock> narratives = narratives(plan, obligations, reports, names);
-        Map<String, JsonNode> results = join(pending);
+        Map<String, Rollup> results = join(pending);
 
         List<ConsolidationView.ObjectiveBlock> objectives = new ArrayList<>();
         List<TargetRow> childRows = new ArrayList<>();
@@ -198,15 +199,15 @@ public class ConsolidationService {
             List<TargetRow> rows = new ArrayList<>();
             for (PlanModel.Target t : o.targets()) {
                 for (PlanModel.Measure m : t.measures()) {
-                    JsonNode now = results.get(Query.key(m, ref.unitCode, period));
-                    JsonNode before = results.get(Query.key(m, ref.unitCode, previous));
+                    Rollup now = results.get(Query.key(m, ref.unitCode, period));
+                    Rollup before = results.get(Query.key(m, ref.unitCode, previous));
                     rows.add(row(o, t, m, year, period, previous, now, before));
                     if (!children.isEmpty() && m.indicatorCode() != null) {
                         Figures.Parts sum = new Figures.Parts(null, null, null, null);
                         List<ConsolidationView.Source> sources = new ArrayList<>();
                         List<String> units = new ArrayList<>();
                         for (PlanModel.ChildPlan child : children) {
-                            JsonNode r = results.get(Query.key(m, child.unitCode(), period));
+                            Rollup r = results.get(Query.key(m, child.unitCode(), period));
                             if (r != null && !parts(r).empty()) {
                                 sum = sum.plus(parts(r));
                                 sources.addAll(sources(r));
@@ -243,7 +244,7 @@ public class ConsolidationService {
                 ref.unitCode, asOf, Instant.now(), completeness, lines, objectives, narratives, childPlans, childRows, upward);
     }
 
-    private static Map<String, JsonNode> join(CompletableFuture<Map<String, JsonNode>> pending) {
+    private static Map<String, Rollup> join(CompletableFuture<Map<String, Rollup>> pending) {
         try {
             return pending.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -346,7 +347,7 @@ public class ConsolidationService {
     }
 
     private TargetRow row(PlanModel.Objective o, PlanModel.Target t, PlanModel.Measure m, int year, String period,
-                          String previous, JsonNode now, JsonNode before) {
+                          String previous, Rollup now, Rollup before) {
         Figures.Parts current = now == null ? null : parts(now);
         Figures.Parts prev = before == null ? null : parts(before);
         boolean hasCurrent = current != null && !current.empty();
@@ -357,7 +358,7 @@ public class ConsolidationService {
         int valueYear = valuePeriod == null ? year : ContentRules.year(valuePeriod);
         ProgressStatus.Assessment a = ProgressStatus.assess(m, valueYear, figure, previousFigure,
                 config.status().aboutTolerancePercent(), config.status().equalTolerancePercent());
-        JsonNode src = hasCurrent ? now : before;
+        Rollup src = hasCurrent ? now : before;
         return new TargetRow(o.key(), t.key(), t.label(), t.text(), m.key(), m.indicatorCode(), m.figure(), m.comparator(),
                 m.baselineValue(), m.baselineYear(), m.targetValue(), m.targetYear(), valuePeriod,
                 shown == null ? null : shown.female(), shown == null ? null : shown.male(), shown == null ? null : shown.total(),
@@ -378,40 +379,31 @@ public class ConsolidationService {
     }
 
     /** The figure, recomputed from the roll-up's parts; indicators-service's own value only when it gives no parts. */
-    private static BigDecimal figure(PlanModel.Measure m, JsonNode result, Figures.Parts parts) {
+    private static BigDecimal figure(PlanModel.Measure m, Rollup result, Figures.Parts parts) {
         BigDecimal fromParts = Figures.compute(m.figure(), parts);
         if (fromParts != null || result == null) {
             return fromParts;
         }
-        String field = switch (m.figure()) {
-            case FEMALE_SHARE -> "femaleShare";
-            case FEMALE_TO_MALE_RATIO -> "femaleToMaleRatio";
-            case MALE_TO_FEMALE_X100 -> "maleToFemaleX100";
-            case GAP -> "gap";
-            default -> "value";
-        };
         // indicators-service states shares in percent, as the plans do.
-        return decimal(result.get(field));
+        return switch (m.figure()) {
+            case FEMALE_SHARE -> result.femaleShare();
+            case FEMALE_TO_MALE_RATIO -> result.femaleToMaleRatio();
+            case MALE_TO_FEMALE_X100 -> result.maleToFemaleX100();
+            case GAP -> result.gap();
+            default -> result.value();
+        };
     }
 
-    static Figures.Parts parts(JsonNode r) {
-        return new Figures.Parts(decimal(r.get("female")), decimal(r.get("male")), decimal(r.get("total")), decimal(r.get("value")));
+    static Figures.Parts parts(Rollup r) {
+        return new Figures.Parts(r.female(), r.male(), r.total(), r.value());
     }
 
-    private static List<ConsolidationView.Source> sources(JsonNode r) {
-        List<ConsolidationView.Source> list = new ArrayList<>();
-        for (JsonNode s : r.path("sources")) {
-            list.add(new ConsolidationView.Source(text(s, "kind"), text(s, "reference"), text(s, "agency"), text(s, "system")));
-        }
-        return list;
+    private static List<ConsolidationView.Source> sources(Rollup r) {
+        return r.sources().stream().map(s -> new ConsolidationView.Source(s.kind(), s.reference(), s.agency(), s.system())).toList();
     }
 
-    private static List<String> units(JsonNode r) {
-        List<String> list = new ArrayList<>();
-        for (JsonNode u : r.path("contributingUnits")) {
-            list.add(u.isObject() ? text(u, "code") : u.asText());
-        }
-        return list;
+    private static List<String> units(Rollup r) {
+        return r.contributingUnits();
     }
 
     private List<ConsolidationView.NarrativeBlock> narratives(PlanModel plan, List<Obligation> obligations, Map<Long, Report> reports,
@@ -477,8 +469,8 @@ public class ConsolidationService {
         }
     }
 
-    private Map<String, JsonNode> rollups(List<Query> queries, LocalDate asOf) {
-        Map<String, JsonNode> byKey = new HashMap<>();
+    private Map<String, Rollup> rollups(List<Query> queries, LocalDate asOf) {
+        Map<String, Rollup> byKey = new HashMap<>();
         if (queries.isEmpty()) {
             return byKey;
         }
@@ -495,20 +487,10 @@ public class ConsolidationService {
      * One call for up to {@link #ROLLUP_CHUNK} queries. A query indicators-service refuses (an indicator or unit it does
      * not know, e.g. a child plan's unit not registered yet) is left out and the rest asked again: it shows as no data.
      */
-    private void rollupChunk(List<Query> ordered, LocalDate asOf, Map<String, JsonNode> byKey, boolean retry) {
-        ObjectMapper json = codec.mapper();
-        ObjectNode body = json.createObjectNode();
-        body.put("asOf", asOf.toString());
-        ArrayNode list = body.putArray("queries");
-        for (Query q : ordered) {
-            ObjectNode n = list.addObject();
-            n.put("indicator", q.measure().indicatorCode());
-            n.put("unit", q.unit());
-            n.put("period", q.period());
-            ObjectNode dims = n.putObject("dimensions");
-            q.measure().dimensions().forEach(dims::put);
-        }
-        JsonNode answer;
+    private void rollupChunk(List<Query> ordered, LocalDate asOf, Map<String, Rollup> byKey, boolean retry) {
+        RollupsRequest body = new RollupsRequest(asOf, ordered.stream().map(q -> new RollupsRequest.RollupQuery(
+                q.measure().indicatorCode(), q.unit(), q.period(), q.measure().dimensions())).toList());
+        RollupsAnswer answer;
         try {
             answer = indicators.rollups(body);
         } catch (PeerRejected e) {
@@ -527,19 +509,11 @@ public class ConsolidationService {
             }
             return;
         }
-        JsonNode results = answer == null ? null : answer.path("results");
-        if (results == null || !results.isArray()) {
-            return;
-        }
+        List<Rollup> results = answer == null ? List.of() : answer.results();
         for (int i = 0; i < results.size(); i++) {
-            JsonNode r = results.get(i);
-            String indicator = text(r, "indicator");
-            String unit = text(r, "unit");
-            String p = text(r, "period");
-            if (indicator != null && unit != null && p != null) {
-                Map<String, String> dims = new TreeMap<>();
-                r.path("dimensions").fields().forEachRemaining(e -> dims.put(e.getKey(), e.getValue().asText()));
-                byKey.put(indicator + "|" + unit + "|" + p + "|" + dims, r);
+            Rollup r = results.get(i);
+            if (r.indicator() != null && r.unit() != null && r.period() != null) {
+                byKey.put(r.indicator() + "|" + r.unit() + "|" + r.period() + "|" + new TreeMap<>(r.dimensions()), r);
             } else if (i < ordered.size()) {
                 byKey.put(ordered.get(i).key(), r);
             }
@@ -552,13 +526,13 @@ public class ConsolidationService {
             return refused;
         }
         try {
-            for (JsonNode err : codec.mapper().readTree(e.body()).path("errors")) {
-                java.util.regex.Matcher m = QUERY_INDEX.matcher(err.path("field").asText());
+            for (FieldError err : codec.read(e.body(), Problem.class).errors()) {
+                Matcher m = QUERY_INDEX.matcher(String.valueOf(err.field()));
                 if (m.lookingAt()) {
                     refused.add(Integer.parseInt(m.group(1)));
                 }
             }
-        } catch (java.io.IOException | NumberFormatException ignored) {
+        } catch (IllegalStateException | NumberFormatException ignored) {
             // not the documented problem shape: nothing to leave out
         }
         return refused;
@@ -627,22 +601,4 @@ public class ConsolidationService {
         return String.join(", ", parts);
     }
 
-    private static BigDecimal decimal(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return null;
-        }
-        if (n.isNumber()) {
-            return n.decimalValue();
-        }
-        try {
-            return new BigDecimal(n.asText());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
 }

@@ -1,8 +1,8 @@
 package vn.gems.reporting.service;
 
 import vn.gems.common.problem.FieldError;
-import vn.gems.reporting.Coverage;
-import vn.gems.reporting.Figure;
+import vn.gems.contracts.plans.Coverage;
+import vn.gems.contracts.plans.Figure;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.PlanModel;
 import vn.gems.reporting.rest.ReportContent;

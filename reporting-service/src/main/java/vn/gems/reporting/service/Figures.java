@@ -1,6 +1,6 @@
 package vn.gems.reporting.service;
 
-import vn.gems.reporting.Figure;
+import vn.gems.contracts.plans.Figure;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

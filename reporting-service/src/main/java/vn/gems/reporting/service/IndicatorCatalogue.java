@@ -1,26 +1,34 @@
 package vn.gems.reporting.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.gems.contracts.indicators.IndicatorSummary;
 import vn.gems.reporting.client.IndicatorsClient;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 
-/** What reporting-service needs of indicators-service's catalogue: is an indicator kept by sex, is it a rate. */
+/**
+ * What reporting-service needs of indicators-service's catalogue: is an indicator kept by sex, is it a rate. Entries
+ * are kept in the cache {@code indicator-catalogue} (10 minutes, application.properties), so one call asks only for
+ * the codes not seen lately.
+ */
 @ApplicationScoped
 public class IndicatorCatalogue {
 
-    private static final Duration FRESH = Duration.ofMinutes(10);
-
     /** The facts about an indicator that decide how a value row is written. */
     public record Info(String code, boolean bySex, String aggregation, String periodicity) {
+
+        static Info of(IndicatorSummary s) {
+            return new Info(s.code(), s.bySex(), s.aggregation(), s.periodicity());
+        }
+
         public boolean ratio() {
             return "RATIO".equals(aggregation);
         }
@@ -38,35 +46,30 @@ public class IndicatorCatalogue {
         }
     }
 
-    private record Cached(Info info, Instant at) {
-    }
-
     private final IndicatorsClient indicators;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final CaffeineCache cache;
 
-    public IndicatorCatalogue(IndicatorsClient indicators) {
+    public IndicatorCatalogue(IndicatorsClient indicators, @CacheName("indicator-catalogue") Cache cache) {
         this.indicators = indicators;
+        this.cache = cache.as(CaffeineCache.class);
     }
 
     /** The known indicators among {@code codes}; unknown codes are absent. Throws 503 when indicators-service is down. */
     public Map<String, Info> lookup(Collection<String> codes) {
         Map<String, Info> found = new HashMap<>();
         Set<String> missing = new TreeSet<>();
-        Instant fresh = Instant.now().minus(FRESH);
         for (String c : codes) {
-            Cached hit = cache.get(c);
-            if (hit != null && hit.at().isAfter(fresh)) {
-                found.put(c, hit.info());
+            CompletableFuture<Info> hit = cache.getIfPresent(c);
+            if (hit != null && hit.isDone() && !hit.isCompletedExceptionally()) {
+                found.put(c, hit.join());
             } else {
                 missing.add(c);
             }
         }
         if (!missing.isEmpty()) {
-            JsonNode answer = indicators.indicators(String.join(",", missing));
-            for (JsonNode i : answer.path("items")) {
-                Info info = new Info(i.path("code").asText(), i.path("bySex").asBoolean(false), i.path("aggregation").asText(null),
-                        i.path("periodicity").asText(null));
-                cache.put(info.code(), new Cached(info, Instant.now()));
+            for (IndicatorSummary s : indicators.indicators(String.join(",", missing)).items()) {
+                Info info = Info.of(s);
+                cache.put(info.code(), CompletableFuture.completedFuture(info));
                 found.put(info.code(), info);
             }
         }

@@ -1,19 +1,20 @@
 package vn.gems.reporting.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.gems.common.problem.ProblemException;
+import vn.gems.contracts.plans.Plan;
+import vn.gems.contracts.plans.RuleKind;
+import vn.gems.contracts.reporting.PlanEvent;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.ObligationState;
 import vn.gems.reporting.PlanModel;
 import vn.gems.reporting.PlanRef;
-import vn.gems.reporting.RuleKind;
+import vn.gems.reporting.ReminderStage;
 import vn.gems.reporting.client.PlansClient;
 import vn.gems.reporting.config.ReportingConfig;
 import vn.gems.reporting.mapping.PlanReader;
-import vn.gems.reporting.rest.PlanEvent;
 import vn.gems.reporting.rest.PlanEventResult;
 
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns a plan's reporting regime into obligations. Generation compares what the plan version implies with what
@@ -64,7 +66,7 @@ public class ObligationGenerator {
         if (event.event() == PlanEvent.Kind.CLOSED && known != null && known.planVersion == event.planVersion()) {
             return close(known, event);
         }
-        JsonNode doc = plans.planVersion(event.planId(), event.planVersion()).orElseThrow(() ->
+        Plan doc = plans.planVersion(event.planId(), event.planVersion()).orElseThrow(() ->
                 ProblemException.unprocessable("UNKNOWN_PLAN_VERSION", "planVersion",
                         "plans-service has no version " + event.planVersion() + " of plan " + event.planId()));
         PlanModel plan = PlanReader.read(doc, event.planId(), event.planVersion());
@@ -92,12 +94,12 @@ public class ObligationGenerator {
         if (ref.isPresent()) {
             return ref;
         }
-        Optional<JsonNode> current = plans.plan(code);
-        if (current.isEmpty() || !"ISSUED".equals(current.get().path("status").asText())) {
+        Optional<Plan> current = plans.plan(code);
+        if (current.isEmpty() || !"ISSUED".equals(current.get().status()) || current.get().id() == null || current.get().version() == null) {
             return Optional.empty();
         }
-        JsonNode doc = current.get();
-        handle(new PlanEvent(doc.path("id").asLong(), doc.path("version").asInt(), PlanEvent.Kind.ISSUED, null));
+        Plan doc = current.get();
+        handle(new PlanEvent(doc.id(), doc.version(), PlanEvent.Kind.ISSUED, null));
         return PlanRef.find("code", code).firstResultOptional();
     }
 
@@ -115,7 +117,7 @@ public class ObligationGenerator {
         return store.model(ref);
     }
 
-    private PlanRef store(PlanRef known, PlanModel plan, JsonNode doc, PlanEvent event) {
+    private PlanRef store(PlanRef known, PlanModel plan, Plan doc, PlanEvent event) {
         PlanRef ref = known == null ? new PlanRef() : known;
         ref.planId = event.planId();
         ref.planVersion = event.planVersion();
@@ -128,7 +130,7 @@ public class ObligationGenerator {
         ref.unitCode = plan.unitCode() != null ? plan.unitCode()
                 : plan.issuingAgency() == null ? null : agencies.get(plan.issuingAgency()).map(a -> a.unitCode).orElse(null);
         ref.parentPlanId = plan.parentPlanId();
-        ref.document = doc.toString();
+        ref.document = store.write(doc);
         ref.updatedAt = Instant.now();
         ref.persist();
         return ref;
@@ -324,13 +326,13 @@ public class ObligationGenerator {
             lapsed = true;
         }
         if (set(o.dueDate, planned, v -> o.dueDate = v)) {
-            o.reminderStage = vn.gems.reporting.ReminderStage.NONE;
+            o.reminderStage = ReminderStage.NONE;
             return true;
         }
         return lapsed;
     }
 
-    private static <T> boolean set(T current, T wanted, java.util.function.Consumer<T> setter) {
+    private static <T> boolean set(T current, T wanted, Consumer<T> setter) {
         if (Objects.equals(current, wanted)) {
             return false;
         }

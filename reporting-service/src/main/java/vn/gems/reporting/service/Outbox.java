@@ -1,21 +1,23 @@
 package vn.gems.reporting.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import vn.gems.contracts.indicators.ValueBatch;
 import vn.gems.reporting.OutboxMessage;
 import vn.gems.reporting.client.IndicatorsClient;
 import vn.gems.reporting.client.PeerRejected;
 import vn.gems.reporting.config.ReportingConfig;
+import vn.gems.reporting.mapping.ContentCodec;
 import vn.gems.reporting.mapping.ValuesPayload;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The transactional outbox towards indicators-service. A message is written in the transaction that accepts a
@@ -44,14 +46,14 @@ public class Outbox {
 
     private final IndicatorsClient indicators;
     private final IndicatorCatalogue catalogue;
-    private final ObjectMapper json;
+    private final ContentCodec codec;
     private final ReportingConfig config;
     private final EntityManager em;
 
-    public Outbox(IndicatorsClient indicators, IndicatorCatalogue catalogue, ObjectMapper json, ReportingConfig config, EntityManager em) {
+    public Outbox(IndicatorsClient indicators, IndicatorCatalogue catalogue, ContentCodec codec, ReportingConfig config, EntityManager em) {
         this.indicators = indicators;
         this.catalogue = catalogue;
-        this.json = json;
+        this.codec = codec;
         this.config = config;
         this.em = em;
     }
@@ -80,11 +82,11 @@ public class Outbox {
                 continue;
             }
             try {
-                com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(m.payload);
-                java.util.Set<String> codes = new java.util.TreeSet<>();
-                body.path("values").forEach(v -> codes.add(v.path("indicatorCode").asText()));
-                com.fasterxml.jackson.databind.node.ObjectNode send = ValuesPayload.normalise(body, catalogue.lookup(codes));
-                if (send.path("values").isEmpty()) {
+                ValueBatch body = codec.read(m.payload, ValueBatch.class);
+                Set<String> codes = new TreeSet<>();
+                body.values().forEach(v -> codes.add(v.indicatorCode()));
+                ValueBatch send = ValuesPayload.normalise(body, catalogue.lookup(codes));
+                if (send.values().isEmpty()) {
                     QuarkusTransaction.requiringNew().run(() -> delivered(id));
                     delivered++;
                     continue;
@@ -101,7 +103,7 @@ public class Outbox {
                     QuarkusTransaction.requiringNew().run(() -> retry(id, e.getMessage()));
                     retried++;
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 QuarkusTransaction.requiringNew().run(() -> retry(id, e.getMessage()));
                 retried++;
                 LOG.debugf("Outbox message %d not delivered yet: %s", id, e.getMessage());

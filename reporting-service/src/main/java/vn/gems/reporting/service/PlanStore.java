@@ -1,28 +1,32 @@
 package vn.gems.reporting.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.gems.common.problem.ProblemException;
+import vn.gems.contracts.plans.Plan;
 import vn.gems.reporting.PlanModel;
 import vn.gems.reporting.PlanRef;
+import vn.gems.reporting.mapping.ContentCodec;
 import vn.gems.reporting.mapping.PlanReader;
 
-import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The plans this service knows, parsed once per version and kept in memory (documents are small). */
+/**
+ * The plans this service knows: each stored plan document is parsed once per version and kept in the cache
+ * {@code plan-models} (documents are small; application.properties bounds the count).
+ */
 @ApplicationScoped
 @Transactional
 public class PlanStore {
 
-    private final ObjectMapper json;
-    private final Map<String, PlanModel> parsed = new ConcurrentHashMap<>();
+    private final ContentCodec codec;
+    private final Cache parsed;
 
-    public PlanStore(ObjectMapper json) {
-        this.json = json;
+    public PlanStore(ContentCodec codec, @CacheName("plan-models") Cache parsed) {
+        this.codec = codec;
+        this.parsed = parsed;
     }
 
     public Optional<PlanRef> ref(long planId) {
@@ -30,19 +34,17 @@ public class PlanStore {
     }
 
     public PlanModel model(PlanRef ref) {
-        if (parsed.size() > 500) {
-            parsed.clear();
-        }
-        return parsed.computeIfAbsent(ref.planId + ":" + ref.planVersion + ":" + ref.document.hashCode(), k -> {
-            try {
-                return PlanReader.read(json.readTree(ref.document), ref.planId, ref.planVersion);
-            } catch (IOException e) {
-                throw new IllegalStateException("stored plan document unreadable", e);
-            }
-        });
+        String document = ref.document;
+        return parsed.get(ref.planId + ":" + ref.planVersion + ":" + document.hashCode(),
+                k -> PlanReader.read(codec.read(document, Plan.class), ref.planId, ref.planVersion)).await().indefinitely();
     }
 
     public PlanModel require(long planId) {
         return model(ref(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId)));
+    }
+
+    /** The text kept in {@code plan_ref.document}: plans-service's answer as this service reads it. */
+    public String write(Plan plan) {
+        return codec.write(plan);
     }
 }

@@ -1,7 +1,7 @@
 package vn.gems.reporting.service;
 
-import vn.gems.reporting.Comparator;
-import vn.gems.reporting.Figure;
+import vn.gems.contracts.plans.Figure;
+import vn.gems.contracts.plans.TargetComparator;
 import vn.gems.reporting.PlanModel;
 
 import java.math.BigDecimal;
@@ -44,7 +44,7 @@ public final class ProgressStatus {
                     ? new Assessment(ON_TRACK, "milestone due from " + deadline)
                     : new Assessment(OFF_TRACK, "milestone not reached" + (deadline == null ? "" : " by " + deadline));
         }
-        Comparator c = m.comparator();
+        TargetComparator c = m.comparator();
         BigDecimal target = m.targetValue();
         if (c == null || target == null) {
             return new Assessment(NO_DATA, "the measure states no comparable target");
@@ -82,7 +82,7 @@ public final class ProgressStatus {
         return new Assessment(OFF_TRACK, "not met (" + plain(current) + " against " + plain(target) + ") and no baseline or earlier value shows a trend");
     }
 
-    static boolean meets(Comparator c, BigDecimal v, BigDecimal t, BigDecimal aboutTol, BigDecimal equalTol) {
+    static boolean meets(TargetComparator c, BigDecimal v, BigDecimal t, BigDecimal aboutTol, BigDecimal equalTol) {
         return switch (c) {
             case AT_LEAST -> v.compareTo(t) >= 0;
             case ABOVE -> v.compareTo(t) > 0;

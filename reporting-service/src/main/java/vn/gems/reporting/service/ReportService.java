@@ -1,16 +1,17 @@
 package vn.gems.reporting.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.gems.common.http.ETags;
 import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
+import vn.gems.contracts.indicators.ValueBatch;
 import vn.gems.reporting.Attachment;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.ObligationState;
 import vn.gems.reporting.OutboxMessage;
 import vn.gems.reporting.PlanModel;
+import vn.gems.reporting.PlanRef;
 import vn.gems.reporting.Report;
 import vn.gems.reporting.ReportEvent;
 import vn.gems.reporting.ReportState;
@@ -21,10 +22,12 @@ import vn.gems.reporting.mapping.ContentDiff;
 import vn.gems.reporting.mapping.ValuesPayload;
 import vn.gems.reporting.rest.AttachmentView;
 import vn.gems.reporting.rest.DiffView;
+import vn.gems.reporting.rest.FileReport;
 import vn.gems.reporting.rest.ReportContent;
 import vn.gems.reporting.rest.ReviewInput;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -115,9 +118,9 @@ public class ReportService {
     }
 
     /** Starts (and with {@code submit}, submits) the caller's agency's report for a plan, rule and period. */
-    public Loaded file(vn.gems.reporting.rest.FileReport in, ObligationGenerator generator) {
+    public Loaded file(FileReport in, ObligationGenerator generator) {
         String agency = access.caller().requireAgency();
-        vn.gems.reporting.PlanRef ref = generator.known(in.planCode())
+        PlanRef ref = generator.known(in.planCode())
                 .orElseThrow(() -> ProblemException.notFound("Issued plan", in.planCode()));
         Obligation o = Obligation.<Obligation>find("planId = ?1 and ruleKey = ?2 and period = ?3 and agency = ?4 and state <> ?5",
                         ref.planId, in.ruleKey(), in.period(), agency, ObligationState.CANCELLED).firstResultOptional()
@@ -169,7 +172,7 @@ public class ReportService {
         }
         PlanModel plan = plans.require(o.planId);
         List<FieldError> errors = ContentRules.checkDraft(plan, o, content, attachmentIds(r.id));
-        errors = new java.util.ArrayList<>(errors);
+        errors = new ArrayList<>(errors);
         errors.addAll(ContentRules.checkSubmission(plan, o, content));
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("REPORT_INCOMPLETE", errors.size() + " field(s) must be completed before submitting", errors);
@@ -243,9 +246,9 @@ public class ReportService {
         o.state = ObligationState.ACCEPTED;
         // A consolidating report's figures come from indicators-service's roll-ups: sending them back would count them twice.
         if (o.consolidates == null) {
-            ObjectNode payload = ValuesPayload.build(codec.mapper(), plan, o, r.id, v.number, codec.content(v.content));
+            ValueBatch payload = ValuesPayload.build(plan, o, r.id, v.number, codec.content(v.content));
             if (payload != null) {
-                outbox.enqueue(OutboxMessage.TOPIC_VALUES, ValuesPayload.idempotencyKey(r.id, v.number), payload.toString());
+                outbox.enqueue(OutboxMessage.TOPIC_VALUES, ValuesPayload.idempotencyKey(r.id, v.number), codec.write(payload));
             }
         }
         ReportEvent.of(r.id, "ACCEPTED", access.actor(), "version " + v.number).persist();
@@ -344,7 +347,7 @@ public class ReportService {
     }
 
     private static void checkComments(PlanModel plan, ReviewInput review) {
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < review.comments().size(); i++) {
             ReviewInput.Comment c = review.comments().get(i);
             if (c.measureKey() != null && plan.measure(c.measureKey()).isEmpty()) {

@@ -2,12 +2,13 @@ package vn.gems.reporting.mapping;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import vn.gems.reporting.Comparator;
-import vn.gems.reporting.Coverage;
-import vn.gems.reporting.Figure;
+import vn.gems.contracts.plans.Coverage;
+import vn.gems.contracts.plans.Figure;
+import vn.gems.contracts.plans.Plan;
+import vn.gems.contracts.plans.RuleKind;
+import vn.gems.contracts.plans.SubmitterMode;
+import vn.gems.contracts.plans.TargetComparator;
 import vn.gems.reporting.PlanModel;
-import vn.gems.reporting.RuleKind;
-import vn.gems.reporting.SubmitterMode;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -17,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reads plans-service's plan document as its OpenAPI example shows it. */
 class PlanReaderTest {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     static final String DOC = """
             {"id":3,"version":2,"status":"ISSUED","current":true,"revision":5,"parentPlanId":null,
@@ -37,7 +40,7 @@ class PlanReaderTest {
 
     @Test
     void readsTheContractFields() throws Exception {
-        PlanModel p = PlanReader.read(new ObjectMapper().readTree(DOC), 0, 0);
+        PlanModel p = PlanReader.read(JSON.readValue(DOC, Plan.class), 0, 0);
         assertEquals(3, p.id());
         assertEquals(2, p.version());
         assertEquals("TTH-BDG-2021-2025", p.number());
@@ -48,7 +51,7 @@ class PlanReaderTest {
         assertEquals(2025, p.endYear());
         PlanModel.Measure m = p.measure("O4-T3-M1").orElseThrow().measure();
         assertEquals(Figure.VALUE, m.figure());
-        assertEquals(Comparator.REDUCE_TO, m.comparator());
+        assertEquals(TargetComparator.REDUCE_TO, m.comparator());
         assertEquals(new BigDecimal("23"), m.baselineValue());
         assertEquals("15-19", m.dimensions().get("age"));
         assertTrue(m.assignedTo("TTH-DOH"));
@@ -65,9 +68,9 @@ class PlanReaderTest {
 
     @Test
     void missingKeysAreDerivedAndUnknownValuesTolerated() throws Exception {
-        PlanModel p = PlanReader.read(new ObjectMapper().readTree("""
+        PlanModel p = PlanReader.read(JSON.readValue("""
                 {"objectives":[{"title":"x","targets":[{"text":"y","measures":[{"indicatorCode":"I","figure":"SOMETHING_NEW"}]}]}],
-                 "reportingRules":[{"kind":"ANNUAL","dueDay":1,"dueMonth":2,"submitters":{"mode":"ALL_ASSIGNED"}}]}"""), 7, 1);
+                 "reportingRules":[{"kind":"ANNUAL","dueDay":1,"dueMonth":2,"submitters":{"mode":"ALL_ASSIGNED"}}]}""", Plan.class), 7, 1);
         assertEquals(7, p.id());
         assertEquals("O1-T1-M1", p.measures().get(0).measure().key());
         assertEquals(Figure.VALUE, p.measures().get(0).measure().figure());

@@ -1,7 +1,7 @@
 package vn.gems.reporting.service;
 
 import org.junit.jupiter.api.Test;
-import vn.gems.reporting.Figure;
+import vn.gems.contracts.plans.Figure;
 
 import java.math.BigDecimal;
 

@@ -1,6 +1,6 @@
 package vn.gems.reporting.service.export;
 
-import vn.gems.reporting.Comparator;
+import vn.gems.contracts.plans.TargetComparator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,7 +35,7 @@ final class Labels {
         };
     }
 
-    static String comparator(Comparator c) {
+    static String comparator(TargetComparator c) {
         if (c == null) {
             return "";
         }
@@ -50,7 +50,7 @@ final class Labels {
         };
     }
 
-    static String target(Comparator c, BigDecimal value, Integer year) {
+    static String target(TargetComparator c, BigDecimal value, Integer year) {
         if (value == null) {
             return "";
         }

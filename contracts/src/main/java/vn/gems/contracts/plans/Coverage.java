@@ -1,4 +1,4 @@
-package vn.gems.plans;
+package vn.gems.contracts.plans;
 
 /** What a report under a rule must cover. */
 public enum Coverage {

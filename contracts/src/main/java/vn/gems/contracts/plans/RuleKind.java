@@ -1,4 +1,4 @@
-package vn.gems.plans;
+package vn.gems.contracts.plans;
 
 /** Kinds of reporting obligation a plan's regime (Chế độ báo cáo) can impose. */
 public enum RuleKind {
@@ -31,5 +31,10 @@ public enum RuleKind {
     /** Thematic and ad hoc reports may be "on request", without a due date. */
     public boolean onRequest() {
         return this == THEMATIC || this == AD_HOC;
+    }
+
+    /** Recurring kinds repeat every year of {@code fromYear..toYear}; the one-off ones fall due once. */
+    public boolean recurring() {
+        return this == SIX_MONTH || this == ANNUAL;
     }
 }

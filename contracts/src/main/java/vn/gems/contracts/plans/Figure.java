@@ -1,4 +1,4 @@
-package vn.gems.plans;
+package vn.gems.contracts.plans;
 
 /** Which figure of an indicator a measure targets. */
 public enum Figure {
@@ -21,5 +21,15 @@ public enum Figure {
     /** A count of things (e.g. health facilities piloting a service). */
     COUNT,
     /** A yes/no milestone (1 = achieved), e.g. gender content taught from 2025. */
-    MILESTONE
+    MILESTONE;
+
+    /** Figures computed from a female and a male count: both must be reported. */
+    public boolean needsFemaleAndMale() {
+        return this == FEMALE_SHARE || this == FEMALE_TO_MALE_RATIO || this == MALE_TO_FEMALE_X100 || this == GAP;
+    }
+
+    /** Figures given as one plain value, not split by sex. */
+    public boolean plainValue() {
+        return this == VALUE || this == COUNT || this == MILESTONE;
+    }
 }

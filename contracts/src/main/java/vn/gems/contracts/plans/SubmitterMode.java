@@ -1,4 +1,4 @@
-package vn.gems.plans;
+package vn.gems.contracts.plans;
 
 /** Who must submit under a reporting rule. */
 public enum SubmitterMode {

@@ -1,0 +1,25 @@
+package vn.gems.contracts.plans;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One measurable part of a target: which figure of which indicator, compared how, with which value, by whom.
+ * A figure or comparator this side does not know yet reads as null.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Measure(String key, String indicatorCode,
+                      @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) Figure figure,
+                      @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) TargetComparator comparator,
+                      BigDecimal baselineValue, Integer baselineYear, BigDecimal targetValue, Integer targetYear,
+                      Integer fromYear, Map<String, String> dimensions, List<ResponsibleAgency> responsibleAgencies) {
+
+    public Measure {
+        dimensions = dimensions == null ? Map.of() : dimensions;
+        responsibleAgencies = responsibleAgencies == null ? List.of() : responsibleAgencies;
+    }
+}
