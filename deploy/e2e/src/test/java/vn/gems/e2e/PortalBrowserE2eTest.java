@@ -147,6 +147,7 @@ class PortalBrowserE2eTest {
         reporter.type("#v-O4-T4-M1-value", "1");
         reporter.type("#s-DIFFICULTIES", "Số liệu tuyến xã còn chậm.");
         Path evidence = Files.createTempFile("so-lieu-a1-", ".csv");
+        evidence.toFile().deleteOnExit();
         Files.writeString(evidence, "indicator,female,male\nBIRTHS,7000,7800\n");
         reporter.upload("#evidence-file", evidence);
         reporter.find("#evidence-upload").click();
@@ -355,6 +356,7 @@ class PortalBrowserE2eTest {
         file.append(indicators.get(0)).append(",VN-46,2024,SOMEONE,5,,,FINAL\n");
         badLines.add(++line);
         Path csv = Files.createTempFile("thong-ke-", ".csv");
+        csv.toFile().deleteOnExit();
         Files.writeString(csv, file.toString());
         assertTrue(Files.size(csv) > 64 * 1024, "large enough to be a background job (202): " + Files.size(csv));
 
