@@ -2,11 +2,16 @@ package vn.gems.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.TestTokens;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -93,6 +98,20 @@ class AccessLogTest {
         String line = lineFor("log-long-1");
         assertTrue(line.matches("requestId=log-long-1 client=- agency=- method=GET route=- path=/api/plans/p{289}…\\(5011 chars\\) "
                 + "status=414 latencyMs=\\d+\\.\\d"), line);
+    }
+
+    @Test
+    void aBodyOverTheRouteLimitIsLoggedAsA413OfItsRoute() throws Exception {
+        // Over Quarkus' own 10 MiB limit too, which used to answer before any route (no problem, no log line).
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/plans"))
+                .header("Authorization", "Bearer " + TestTokens.user("log.big", "TTH-DOH", "reporter")).header("X-Request-Id", "log-big-1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode());
+        String line = lineFor("log-big-1");
+        assertTrue(line.matches("requestId=log-big-1 client=gems-cli agency=TTH-DOH method=POST route=/api/plans path=/api/plans "
+                + "status=413 latencyMs=\\d+\\.\\d"), line);
     }
 
     private String lineFor(String requestId) throws InterruptedException {

@@ -37,13 +37,18 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             }
             AtomicLong bytes = new AtomicLong();
             req.handler(b -> bytes.addAndGet(b.length()));
-            req.endHandler(v -> req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+            // Like the services: the request id echoed on the answer (the gateway must still send it once).
+            req.endHandler(v -> req.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Request-Id", String.valueOf(req.getHeader("X-Request-Id"))).end(new JsonObject()
                     .put("path", req.path())
                     .put("uri", req.uri())
                     .put("method", req.method().name())
                     .put("authorization", req.getHeader("Authorization") != null)
                     .put("requestId", req.getHeader("X-Request-Id"))
                     .put("forwardedFor", req.getHeader("X-Forwarded-For"))
+                    .put("forwardedHost", req.getHeader("X-Forwarded-Host"))
+                    .put("forwardedProto", req.getHeader("X-Forwarded-Proto"))
+                    .put("forwarded", req.getHeader("Forwarded"))
                     .put("bytes", bytes.get())
                     .encode()));
         });

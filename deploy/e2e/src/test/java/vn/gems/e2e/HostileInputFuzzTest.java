@@ -27,11 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Jazzer drives thousands of hostile requests — malformed and mistyped JSON, huge fields, deep nesting,
+ * Jazzer drives ten thousand hostile requests — malformed and mistyped JSON, huge fields, deep nesting,
  * hostile path and query values, CSV files with bad encodings and formula cells, wrong content types and
  * headers — at every operation the services publish in their OpenAPI documents, through the gateway with
- * real tokens of every kind. Promise: no answer is ever 5xx, every rejection is problem+json without
- * internals, and no URL in the input is ever fetched (a canary socket counts connections).
+ * real tokens of every kind, and bodies with a Content-Length over the route's limit. Promise: no answer is ever
+ * 5xx, every rejection is problem+json without internals, an oversized body is a 413 problem, and no URL in the
+ * input is ever fetched (a canary socket counts connections). {@code -Dgems.fuzz.requests=N} (default 10,000)
+ * and {@code -Dgems.fuzz.duration=30m} make a longer run.
  */
 @Order(20)
 @ExtendWith(E2eSuite.class)
@@ -55,7 +57,10 @@ class HostileInputFuzzTest {
             new String[]{"text/csv", "csv"}, new String[]{"text/csv; charset=ISO-8859-1", "csv"},
             new String[]{"application/x-ndjson", "jsonl"}, new String[]{"text/plain", "json"},
             new String[]{"application/xml", "malformed"}, new String[]{"application/octet-stream", "bytes"},
-            new String[]{"multipart/form-data; boundary=XyZ", "multipart"}, new String[]{"", "none"});
+            new String[]{"multipart/form-data; boundary=XyZ", "multipart"}, new String[]{"", "none"},
+            new String[]{"text/csv", "oversized"});
+    /** The gateway's body limits (README "Gateway: what it enforces"): /api/values 2 GB, /api/reports 30 MB, else 1 MB. */
+    private static final long MB = 1024 * 1024;
     private static final List<String> FIELDS = List.of("code", "id", "status", "agency", "approvedBy", "version", "nameVi",
             "nameEn", "kind", "unitCode", "parentCode", "validFrom", "validTo", "successors", "title", "documentNumber",
             "objectives", "targets", "measures", "indicatorCode", "figure", "comparator", "targetValue", "values", "value",
@@ -73,12 +78,13 @@ class HostileInputFuzzTest {
 
     /** One generated request. */
     record Hostile(ApiOperations.Operation op, String caller, String uri, String contentType, byte[] body,
-                   Map<String, String> headers) {
+                   Map<String, String> headers, long oversized) {
         @Override
         public String toString() {
             String preview = body == null ? "" : new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
             String text = op.method() + " " + uri + " as " + caller + " headers=" + headers + " type=" + contentType
-                    + " body[" + (body == null ? 0 : body.length) + "]=" + preview;
+                    + (oversized > 0 ? " body of " + oversized + " bytes (over the route's limit)"
+                    : " body[" + (body == null ? 0 : body.length) + "]=" + preview);
             return text.length() > 1500 ? text.substring(0, 1500) + "…" : text;
         }
     }
@@ -109,7 +115,9 @@ class HostileInputFuzzTest {
         }
     }
 
-    @FuzzTest(maxExecutions = 3000, maxDuration = "10m")
+    // The pom maps -Dgems.fuzz.requests / -Dgems.fuzz.duration onto jazzer.max_executions / jazzer.max_duration,
+    // which take precedence over these (the values for a run from an IDE).
+    @FuzzTest(maxExecutions = 10_000, maxDuration = "10m")
     void noHostileRequestGetsA5xxAndEveryRejectionIsAProblem(FuzzedDataProvider data) throws Exception {
         Hostile r = generate(data);
         HttpResponse<String> res;
@@ -136,6 +144,11 @@ class HostileInputFuzzTest {
                     + type + ") for " + r + "\n→ " + clip(res.body()));
             assertTrue(!res.body().contains("Exception") && !res.body().contains("\tat "),
                     () -> "internals leaked for " + r + "\n→ " + clip(res.body()));
+        }
+        if (r.oversized() > 0) {
+            // Refused before its size was looked at (no token, a bad path, page size, an oversized head), or a 413 problem.
+            assertTrue(List.of(413, 401, 400, 404, 414, 431).contains(status), () -> "oversized body answered " + status + " for " + r);
+            assertTrue(status != 413 || res.body().contains("\"code\":\"PAYLOAD_TOO_LARGE\""), () -> "413 without its code: " + clip(res.body()));
         }
         assertEquals(0, canaryHits.get(), () -> "a service fetched a URL from the input: " + r);
     }
@@ -177,7 +190,12 @@ class HostileInputFuzzTest {
                     + "Content-Type: application/pdf\r\n\r\nMZ\u0090\u0000 not a pdf\r\n--XyZ--\r\n").getBytes(StandardCharsets.ISO_8859_1);
             default -> null;
         };
-        return new Hostile(op, caller, uri.toString(), type[0], body, headers);
+        long oversized = "oversized".equals(type[1]) ? limitOf(path) + 1 + data.consumeInt(0, 4096) : 0;
+        return new Hostile(op, caller, uri.toString(), type[0], body, headers, oversized);
+    }
+
+    private static long limitOf(String path) {
+        return path.startsWith("/api/values") ? 2048 * MB : path.startsWith("/api/reports") ? 30 * MB : MB;
     }
 
     private static String hostileString(FuzzedDataProvider data) {
@@ -255,7 +273,14 @@ class HostileInputFuzzTest {
             b.header("Authorization", "Bearer " + token(r.caller()));
         }
         r.headers().forEach(b::header);
-        if (r.body() != null) {
+        if (r.oversized() > 0) {
+            b.header("Content-Type", r.contentType());
+            // Over a megabyte the client asks first (Expect: 100-continue, as curl does): the gateway refuses before a
+            // byte of the body is sent. Up to that, the whole body is sent and the gateway reads it away after refusing.
+            b.expectContinue(r.oversized() > 2 * MB);
+            b.method(r.op().method(), HttpRequest.BodyPublishers.fromPublisher(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(r.oversized())), r.oversized()));
+        } else if (r.body() != null) {
             if (!r.contentType().isEmpty()) {
                 b.header("Content-Type", r.contentType());
             }

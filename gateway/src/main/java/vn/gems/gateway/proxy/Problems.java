@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * The suite's RFC 9457 problem shape, written by the gateway itself (the services write theirs with
- * gems-common; the gateway has no JAX-RS and keeps this deliberately small).
+ * The gateway's one writer of problem+json, in the suite's shape (the services write theirs with gems-common; the
+ * gateway has no JAX-RS and keeps this deliberately small): straight onto a response, or as the proxy's answer.
  */
 public final class Problems {
 
@@ -18,16 +21,16 @@ public final class Problems {
     private Problems() {
     }
 
-    public static Buffer body(int status, String code, String title, String detail, String instance, String requestId) {
+    static Buffer body(Problem problem, String instance, String requestId) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("type", "https://gems.gov.vn/problems/" + code.toLowerCase().replace('_', '-'));
-        n.put("title", title);
-        n.put("status", status);
-        n.put("detail", detail);
+        n.put("type", problem.type());
+        n.put("title", problem.title());
+        n.put("status", problem.status());
+        n.put("detail", problem.detail());
         if (instance != null) {
             n.put("instance", instance);
         }
-        n.put("code", code);
+        n.put("code", problem.code());
         if (requestId != null) {
             n.put("requestId", requestId);
         }
@@ -38,12 +41,18 @@ public final class Problems {
         }
     }
 
-    public static void send(HttpServerResponse response, int status, String code, String title, String detail,
-                            String instance, String requestId) {
+    /** Ends the response with the problem (unless something was already written). */
+    static void send(HttpServerResponse response, Problem problem, String instance, String requestId) {
         if (response.ended() || response.headWritten()) {
             return;
         }
-        response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE)
-                .end(body(status, code, title, detail, instance, requestId));
+        response.setStatusCode(problem.status()).putHeader("Content-Type", MEDIA_TYPE)
+                .end(body(problem, instance, requestId));
+    }
+
+    /** The proxy's answer in place of the service's: the request's body is released, the problem becomes the body. */
+    static ProxyResponse answer(ProxyRequest request, Problem problem, String requestId) {
+        return request.release().response().setStatusCode(problem.status()).putHeader("Content-Type", MEDIA_TYPE)
+                .setBody(Body.body(body(problem, request.proxiedRequest().path(), requestId)));
     }
 }

@@ -2,457 +2,135 @@ package vn.gems.gateway.proxy;
 
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyRequest;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 import vn.gems.gateway.config.GatewayConfig;
-import vn.gems.gateway.security.CallerLabels;
+import vn.gems.gateway.upstream.UpstreamFailure;
+import vn.gems.gateway.upstream.Upstreams;
 
-import java.net.ConnectException;
-import java.net.URI;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Routes {@code /api/**} to the services through Vert.x's reverse proxy, which streams bodies both ways
- * (nothing is buffered in the heap). Before a request leaves: the token has been verified (Quarkus OIDC,
- * proactive, JWKS cached); anonymous callers are refused except on anonymous routes; the caller is within
- * its rate; the page size and body size are within limits; the service is not saturated. When a service
- * cannot be reached or is too slow the caller gets a problem+json 503 or 504.
+ * Routes {@code /api/**} to the services through Vert.x's reverse proxy, which streams bodies both ways (nothing
+ * is buffered in the heap). Before a request leaves: the token has been verified (Quarkus OIDC, proactive, JWKS
+ * cached); anonymous callers are refused except on anonymous routes; the caller is within its rate; the page size
+ * and body size are within limits; the service is not saturated. The pieces live beside this class: the
+ * {@link RouteTable}, {@link RequestLimits}, {@link RateLimits}, {@link Forwarding}, {@link RequestIds},
+ * {@link AccessLog}, {@link Refusals} and the proxy's interceptors ({@link UpstreamProblems}, {@link BodyLimit},
+ * {@link Rewrite}, {@link PublicCache}, the origin with its retry).
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
-    static final String REQUEST_ID = "X-Request-Id";
-    private static final String LOGGED = "gems.access-logged";
-    private static final Logger ACCESS = Logger.getLogger("gems.access");
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final String CACHE_CONTROL = "Cache-Control";
 
     private final GatewayConfig config;
-    private final RateLimiter rates = new RateLimiter();
-    // Read once: checked on every request.
-    private final int maxRequestLine;
-    private final long maxHeaders;
+    private final RequestLimits limits;
+    private final RateLimits rates;
+    private final Refusals refusals;
+    private final Forwarding forwarding;
 
-    public ProxyRoutes(GatewayConfig config) {
+    public ProxyRoutes(GatewayConfig config, RequestLimits limits, RateLimits rates, Refusals refusals) {
         this.config = config;
-        this.maxRequestLine = config.limits().maxRequestLine();
-        this.maxHeaders = config.limits().maxHeaders().asLongValue();
-    }
-
-    /**
-     * A route with everything it needs at request time. The proxy (and its HTTP client) is one per event loop:
-     * a client shared by all loops hands a request to a connection owned by another loop, and that hand-over
-     * (task queue, wake-up, lock) cost more CPU per request than the proxying itself.
-     */
-    private record Bound(GatewayConfig.Route route, ThreadLocal<HttpProxy> proxy, AtomicInteger inFlight, int maxInFlight, long maxBody) {
+        this.limits = limits;
+        this.rates = rates;
+        this.refusals = refusals;
+        this.forwarding = new Forwarding(config.forwarding().trustedProxies().orElse(List.of()));
     }
 
     void init(@Observes Router router, Vertx vertx) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
-        Map<String, ThreadLocal<HttpClient>> clients = new HashMap<>();
-        Map<String, AtomicInteger> inFlight = new HashMap<>();
-        config.services().forEach((name, upstream) -> {
-            clients.put(name, ThreadLocal.withInitial(() -> client(vertx, upstream)));
-            inFlight.put(name, new AtomicInteger());
-        });
-        List<GatewayConfig.Route> routes = config.routes().stream()
-                .sorted(Comparator.comparingInt((GatewayConfig.Route r) -> r.prefix().length()).reversed())
-                .toList();
-        for (GatewayConfig.Route route : routes) {
-            GatewayConfig.Upstream upstream = config.services().get(route.service());
-            if (upstream == null) {
-                throw new IllegalStateException("route " + route.prefix() + " names unknown service " + route.service());
-            }
-            long maxBody = route.maxBody().orElse(config.limits().maxBody()).asLongValue();
-            ThreadLocal<HttpClient> client = clients.get(route.service());
-            Bound bound = new Bound(route, ThreadLocal.withInitial(() -> proxy(client.get(), route, upstream, maxBody)),
-                    inFlight.get(route.service()), upstream.maxInFlight(), maxBody);
-            router.route(route.prefix()).handler(rc -> forward(rc, bound));
-            router.route(route.prefix() + "/*").handler(rc -> forward(rc, bound));
+        for (RouteTable.ProxyRoute route : RouteTable.of(config, new Upstreams(config, vertx), limits, refusals)) {
+            router.route(route.prefix()).handler(rc -> forward(rc, route));
+            router.route(route.prefix() + "/*").handler(rc -> forward(rc, route));
         }
         // Anything no route and no Quarkus endpoint took: a problem, like every other answer.
-        router.route().order(Integer.MAX_VALUE - 100).handler(rc -> Problems.send(rc.response(), 404, "NOT_FOUND", "Not found",
-                "Nothing is found at " + rc.request().path(), rc.request().path(),
-                incomingOrNew(rc.request().getHeader(REQUEST_ID))));
-        vertx.setPeriodic(60_000, id -> rates.evictIdle(System.nanoTime(), 600_000_000_000L));
+        router.route().order(Integer.MAX_VALUE - 100).handler(rc -> refusals.refuse(rc,
+                new Problem(404, "NOT_FOUND", "Nothing is found at " + rc.request().path()), rc.request().path()));
     }
 
-    private static HttpClient client(Vertx vertx, GatewayConfig.Upstream upstream) {
-        HttpClientOptions options = new HttpClientOptions()
-                .setKeepAlive(true)
-                .setConnectTimeout((int) upstream.connectTimeout().toMillis())
-                .setSsl("https".equals(upstream.url().getScheme()))
-                .setDecompressionSupported(false);
-        // Called on an event loop: the pool opens its connections on that loop, so request and answer stay on it.
-        // A bounded wait queue: when every connection is busy and the queue is full, fail fast (→ 503).
-        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(upstream.poolSize())
-                .setMaxWaitQueueSize(upstream.maxInFlight()));
-    }
-
-    private HttpProxy proxy(HttpClient client, GatewayConfig.Route route, GatewayConfig.Upstream upstream, long maxBody) {
-        URI url = upstream.url();
-        int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
-        SocketAddress origin = SocketAddress.inetSocketAddress(port, url.getHost());
-        long timeout = route.timeout().orElse(upstream.timeout()).toMillis();
-        HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .origin(ctx -> ctx.client().request(new RequestOptions().setServer(origin)
-                        .setMethod(ctx.request().getMethod()).setURI(ctx.request().getURI())
-                        .setIdleTimeout(timeout)))
-                .addInterceptor(new UpstreamFailures(route.service()))
-                .addInterceptor(new BodyLimitInterceptor(maxBody));
-        route.rewrite().ifPresent(target -> proxy.addInterceptor(new Rewrite(route.prefix(), target)));
-        if (route.anonymous()) {
-            proxy.addInterceptor(new PublicCache(config.limits().publicMaxAge()));
-        }
-        return proxy;
-    }
-
-    /** Request line and header limits, checked before CORS and authentication (Quarkus runs those at 300 and 200). */
-    void requestSizeLimits(@Observes Filters filters) {
-        filters.register(this::checkRequestSize, 1900); // after SecurityHeaders (2000): its headers go on these answers too
-    }
-
-    private void checkRequestSize(RoutingContext rc) {
+    private void forward(RoutingContext rc, RouteTable.ProxyRoute route) {
         HttpServerRequest req = rc.request();
-        int line = req.method().name().length() + 1 + req.uri().length() + 9; // METHOD SP uri SP HTTP/1.1
-        if (line > maxRequestLine) {
-            refuseOversized(rc, 414, "URI_TOO_LONG", "URI too long",
-                    "The request line is " + line + " bytes; at most " + maxRequestLine + " are accepted (send long criteria in a body)");
-            return;
-        }
-        long total = 0;
-        String largest = null;
-        int largestSize = 0;
-        for (Map.Entry<String, String> header : req.headers()) {
-            int size = header.getKey().length() + header.getValue().length() + 4; // name: value CRLF
-            total += size;
-            if (size > largestSize) {
-                largestSize = size;
-                largest = header.getKey();
-            }
-        }
-        if (total > maxHeaders) {
-            refuseOversized(rc, 431, "HEADERS_TOO_LARGE", "Request header fields too large",
-                    "The request headers total " + total + " bytes, the largest " + largest + " with " + largestSize
-                            + "; at most " + maxHeaders + " bytes are accepted");
-            return;
-        }
-        rc.next();
-    }
-
-    private static void refuseOversized(RoutingContext rc, int status, String code, String title, String detail) {
-        String requestId = incomingOrNew(rc.request().getHeader(REQUEST_ID));
-        logUnrouted(rc, requestId);
-        // The body, if any, is not read: the connection cannot carry another request.
-        rc.response().putHeader(REQUEST_ID, requestId).putHeader("Connection", "close");
-        Problems.send(rc.response(), status, code, title, detail, null, requestId);
-    }
-
-    private void forward(RoutingContext rc, Bound bound) {
-        long start = receivedAt(rc);
-        HttpServerRequest req = rc.request();
-        GatewayConfig.Route route = bound.route();
-        String requestId = incomingOrNew(req.getHeader(REQUEST_ID));
-        MDC.put("requestId", requestId);
-        req.headers().set(REQUEST_ID, requestId);
-        rc.response().putHeader(REQUEST_ID, requestId);
+        String requestId = RequestIds.of(rc);
         SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser u ? u.getSecurityIdentity() : null;
-        boolean anonymous = identity == null || identity.isAnonymous();
-        rc.put(LOGGED, Boolean.TRUE);
-        rc.addEndHandler(v -> access(rc, route.prefix(), identity, requestId, start));
+        AccessLog.once(rc, route.prefix(), identity, requestId);
         String path = req.path();
-        if (!route.anonymous() && anonymous) {
+        if (!route.route().anonymous() && (identity == null || identity.isAnonymous())) {
             rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"gems\"");
-            Problems.send(rc.response(), 401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required", path, requestId);
+            refusals.refuse(rc, new Problem(401, "UNAUTHENTICATED", "A valid bearer token is required"), path);
             return;
         }
-        GatewayConfig.RateLimit limit = anonymous ? config.limits().anonymous() : config.limits().authenticated();
-        long wait = rates.acquire(rateKey(rc, identity, anonymous), limit.perMinute(), limit.burst(), System.nanoTime());
-        if (wait > 0) {
-            rc.response().putHeader("Retry-After", String.valueOf(wait));
-            Problems.send(rc.response(), 429, "RATE_LIMITED", "Too many requests",
-                    "Slow down: at most " + limit.perMinute() + " requests a minute; retry after " + wait + " s", path, requestId);
+        String client = forwarding.forward(req);
+        Optional<Problem> refused = rates.check(identity, client, wait -> rc.response().putHeader("Retry-After", String.valueOf(wait)))
+                .or(() -> limits.pageSize(req))
+                .or(() -> limits.declaredBody(req, route.maxBody()));
+        if (refused.isPresent()) {
+            refusals.refuse(rc, refused.get(), path);
             return;
         }
-        String size = req.getParam("size");
-        if (size != null && !size.isBlank() && tooLarge(size, config.limits().maxPageSize())) {
-            Problems.send(rc.response(), 400, "PAGE_SIZE_TOO_LARGE", "Bad request",
-                    "size must be a number from 1 to " + config.limits().maxPageSize(), path, requestId);
+        if (!route.service().enter()) {
+            UpstreamFailure busy = UpstreamFailure.BUSY;
+            rc.response().putHeader("Retry-After", busy.retryAfter());
+            refusals.refuse(rc, new Problem(busy.status(), busy.code(), busy.detail(route.service().name())), path);
             return;
         }
-        String length = req.getHeader("Content-Length");
-        if (length != null && declaredTooLarge(length, bound.maxBody())) {
-            rc.response().putHeader("Connection", "close");
-            Problems.send(rc.response(), 413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                    "This route accepts at most " + MemorySizeText.of(bound.maxBody()), path, requestId);
-            return;
+        rc.addEndHandler(v -> route.service().leave());
+        if ("100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+            // The body is wanted: say so now (a client waits for this before sending). The service is not asked.
+            req.headers().remove("Expect");
+            rc.response().writeContinue();
         }
-        if (bound.inFlight().incrementAndGet() > bound.maxInFlight()) {
-            bound.inFlight().decrementAndGet();
-            rc.response().putHeader("Retry-After", "1");
-            Problems.send(rc.response(), 503, "SERVICE_BUSY", "Service unavailable",
-                    route.service() + " is at capacity; retry shortly", path, requestId);
-            return;
-        }
-        rc.addEndHandler(v -> bound.inFlight().decrementAndGet());
-        String forwardedFor = req.remoteAddress() == null ? null : req.remoteAddress().host();
-        if (forwardedFor != null) {
-            req.headers().set("X-Forwarded-For", forwardedFor);
-        }
-        req.headers().set("X-Forwarded-Proto", req.scheme());
-        req.headers().set("X-Forwarded-Host", String.valueOf(req.authority()));
-        if (!route.anonymous()) {
+        if (!route.route().anonymous()) {
             // Authenticated answers are personal: no shared cache may keep them.
             rc.addHeadersEndHandler(v -> {
-                if (rc.response().headers().get("Cache-Control") == null) {
-                    rc.response().headers().set("Cache-Control", "no-store");
+                if (rc.response().headers().get(CACHE_CONTROL) == null) {
+                    rc.response().headers().set(CACHE_CONTROL, "no-store");
                 }
             });
         }
-        bound.proxy().get().handle(req);
+        route.proxy().get().handle(req);
     }
 
-    private static String rateKey(RoutingContext rc, SecurityIdentity identity, boolean anonymous) {
-        if (!anonymous && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
-            return "sub:" + jwt.getSubject();
-        }
-        if (!anonymous) {
-            return "principal:" + identity.getPrincipal().getName();
-        }
-        return "ip:" + (rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().host());
-    }
-
-    private static boolean tooLarge(String size, int max) {
-        try {
-            long s = Long.parseLong(size.trim());
-            return s > max;
-        } catch (NumberFormatException e) {
-            return false; // the service answers a precise 400 for a malformed number
-        }
-    }
-
-    private static boolean declaredTooLarge(String length, long max) {
-        try {
-            return Long.parseLong(length.trim()) > max;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
+    /** Failures before any route answered: a token refused by authentication, Quarkus' own 401/403/413, a bug. */
     private void onFailure(RoutingContext rc) {
-        Throwable f = rc.failure();
-        String requestId = incomingOrNew(rc.request().getHeader(REQUEST_ID));
-        logUnrouted(rc, requestId);
-        if (f instanceof AuthenticationException || (f != null && f.getClass().getSimpleName().startsWith("Authentication"))) {
-            rc.response().putHeader(REQUEST_ID, requestId)
-                    .putHeader("WWW-Authenticate", "Bearer realm=\"gems\", error=\"invalid_token\"");
-            Problems.send(rc.response(), 401, "INVALID_TOKEN", "Unauthorized",
-                    "The bearer token is invalid, expired or not meant for this API", rc.request().path(), requestId);
+        Throwable failure = rc.failure();
+        String path = rc.request().path();
+        if (causedBy(failure, AuthenticationException.class)) {
+            rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"gems\", error=\"invalid_token\"");
+            refusals.refuse(rc, new Problem(401, "INVALID_TOKEN", "The bearer token is invalid, expired or not meant for this API"), path);
             return;
         }
-        if (rc.statusCode() == 401 || rc.statusCode() == 403) {
-            Problems.send(rc.response().putHeader(REQUEST_ID, requestId), rc.statusCode(),
-                    rc.statusCode() == 401 ? "UNAUTHENTICATED" : "FORBIDDEN",
-                    rc.statusCode() == 401 ? "Unauthorized" : "Forbidden",
-                    rc.statusCode() == 401 ? "A valid bearer token is required" : "Not allowed", rc.request().path(), requestId);
-            return;
+        Optional<Problem> problem = switch (rc.statusCode()) {
+            case 401 -> Optional.of(new Problem(401, "UNAUTHENTICATED", "A valid bearer token is required"));
+            case 403 -> Optional.of(new Problem(403, "FORBIDDEN", "Not allowed"));
+            case 413 -> Optional.of(new Problem(413, "PAYLOAD_TOO_LARGE", "The request body is too large"));
+            default -> Optional.empty();
+        };
+        if (problem.isEmpty() && failure != null) {
+            LOG.errorf(failure, "Gateway failure on %s (request %s)", path, RequestIds.of(rc));
+            problem = Optional.of(new Problem(500, "INTERNAL_ERROR", "Something went wrong in the gateway; quote the request id when you report it"));
         }
-        if (rc.statusCode() == 413) {
-            Problems.send(rc.response().putHeader(REQUEST_ID, requestId), 413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                    "The request body is too large", rc.request().path(), requestId);
-            return;
-        }
-        if (f != null) {
-            LOG.errorf(f, "Gateway failure on %s (request %s)", rc.request().path(), requestId);
-            Problems.send(rc.response().putHeader(REQUEST_ID, requestId), 500, "INTERNAL_ERROR", "Internal error",
-                    "Something went wrong in the gateway; quote the request id when you report it", rc.request().path(), requestId);
-            return;
-        }
-        rc.next();
-    }
-
-    /** Refused before any route took it (a bad token, an oversized head): still one access-log line, with route "-". */
-    private static void logUnrouted(RoutingContext rc, String requestId) {
-        if (rc.get(LOGGED) == null) {
-            rc.put(LOGGED, Boolean.TRUE);
-            long start = receivedAt(rc);
-            rc.addEndHandler(v -> access(rc, "-", null, requestId, start));
+        if (problem.isPresent()) {
+            refusals.refuse(rc, problem.get(), path);
+        } else {
+            rc.next();
         }
     }
 
-    private static void access(RoutingContext rc, String route, SecurityIdentity identity, String requestId, long start) {
-        CallerLabels caller = CallerLabels.of(identity);
-        long micros = (System.nanoTime() - start) / 1_000;
-        // Built by hand: a format string per request costs more than the rest of the line.
-        StringBuilder line = new StringBuilder(160)
-                .append("requestId=").append(requestId)
-                .append(" client=").append(caller.client())
-                .append(" agency=").append(caller.agency())
-                .append(" method=").append(rc.request().method().name())
-                .append(" route=").append(route)
-                .append(" path=").append(clip(rc.request().path()))
-                .append(" status=").append(rc.response().getStatusCode())
-                .append(" latencyMs=").append(micros / 1_000).append('.').append(micros % 1_000 / 100);
-        ACCESS.info(line.toString());
-    }
-
-    /** A path for the log: an oversized one is cut (the whole of it would only bloat the log). */
-    static String clip(String path) {
-        return path == null || path.length() <= 300 ? path : path.substring(0, 300) + "…(" + path.length() + " chars)";
-    }
-
-    /** When the request reached the gateway, as the security-headers filter noted it (now, if it did not run). */
-    private static long receivedAt(RoutingContext rc) {
-        Long received = rc.get(SecurityHeaders.RECEIVED_AT);
-        return received == null ? System.nanoTime() : received;
-    }
-
-    static String incomingOrNew(String id) {
-        return id != null && ACCEPTABLE_ID.matcher(id).matches() ? id : newRequestId();
-    }
-
-    /**
-     * A random (version 4) UUID. A correlation id, not a secret: drawn from ThreadLocalRandom, because
-     * UUID.randomUUID() takes one SecureRandom lock shared by every event loop.
-     */
-    static String newRequestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(high, low).toString();
-    }
-
-    /** Counts the streamed body against the route's limit (chunked bodies carry no Content-Length). */
-    static final class BodyLimitInterceptor implements ProxyInterceptor {
-        static final String EXCEEDED = "gems.bodyExceeded";
-        private final long limit;
-
-        BodyLimitInterceptor(long limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            ProxyRequest request = context.request();
-            Body body = request.getBody();
-            // Only chunked bodies have no declared length (HTTP/2 is off); declared lengths were checked already.
-            if (body != null && body.length() < 0 && "chunked".equalsIgnoreCase(request.proxiedRequest().getHeader("Transfer-Encoding"))) {
-                LimitedBody limited = new LimitedBody(body.stream(), limit);
-                context.set(EXCEEDED, limited);
-                request.setBody(Body.body(limited, -1));
+    private static boolean causedBy(Throwable failure, Class<?> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
             }
-            return context.sendRequest();
         }
-    }
-
-    /** Turns a failure to reach the service into a problem: 503 when it is down or full, 504 when too slow. */
-    static final class UpstreamFailures implements ProxyInterceptor {
-        private final String service;
-
-        UpstreamFailures(String service) {
-            this.service = service;
-        }
-
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().recover(failure -> {
-                ProxyRequest request = context.request();
-                String requestId = request.headers().get(REQUEST_ID);
-                LimitedBody limited = context.get(BodyLimitInterceptor.EXCEEDED, LimitedBody.class);
-                if (limited != null && limited.exceeded()) {
-                    ProxyResponse r = request.release().response().setStatusCode(413)
-                            .putHeader("Content-Type", Problems.MEDIA_TYPE).putHeader("Connection", "close")
-                            .setBody(Body.body(Problems.body(413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                                    "The request body is larger than this route accepts", request.proxiedRequest().path(), requestId)));
-                    return Future.succeededFuture(r);
-                }
-                String message = String.valueOf(failure.getMessage()).toLowerCase();
-                boolean timeout = failure.getClass().getSimpleName().contains("Timeout") || message.contains("timeout");
-                boolean full = message.contains("wait queue");
-                boolean down = failure instanceof ConnectException || failure.getCause() instanceof ConnectException;
-                int status = timeout ? 504 : (down || full) ? 503 : 502;
-                String code = timeout ? "UPSTREAM_TIMEOUT" : full ? "SERVICE_BUSY" : down ? "SERVICE_UNAVAILABLE" : "BAD_GATEWAY";
-                String detail = timeout ? service + " did not answer in time" : full ? service + " is at capacity; retry shortly"
-                        : down ? service + " is not reachable right now" : service + " failed to answer";
-                LOG.warnf("Upstream %s failed for %s %s (request %s): %s", service, request.getMethod(), request.getURI(),
-                        requestId, failure.toString());
-                ProxyResponse response = request.release().response()
-                        .setStatusCode(status)
-                        .putHeader("Content-Type", Problems.MEDIA_TYPE)
-                        .setBody(Body.body(Problems.body(status, code, timeout ? "Gateway timeout" : status == 503 ? "Service unavailable" : "Bad gateway",
-                                detail, request.proxiedRequest().path(), requestId)));
-                if (status == 503) {
-                    response.putHeader("Retry-After", full ? "1" : "5");
-                }
-                return Future.succeededFuture(response);
-            });
-        }
-    }
-
-    /** Replaces a route's prefix by its {@code rewrite} path (the API documents: /openapi/plans → /q/openapi). */
-    static final class Rewrite implements ProxyInterceptor {
-        private final String prefix;
-        private final String target;
-
-        Rewrite(String prefix, String target) {
-            this.prefix = prefix;
-            this.target = target;
-        }
-
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            String uri = context.request().getURI();
-            if (uri.startsWith(prefix)) {
-                context.request().setURI(target + uri.substring(prefix.length()));
-            }
-            return context.sendRequest();
-        }
-    }
-
-    /** Human form of a byte count for problem details. */
-    static final class MemorySizeText {
-        private MemorySizeText() {
-        }
-
-        static String of(long bytes) {
-            if (bytes >= 1 << 30 && bytes % (1 << 30) == 0) {
-                return (bytes >> 30) + " GB";
-            }
-            if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
-                return (bytes >> 20) + " MB";
-            }
-            if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
-                return (bytes >> 10) + " KB";
-            }
-            return bytes + " bytes";
-        }
+        return false;
     }
 }

@@ -17,7 +17,7 @@ class RequestIdTest {
     void freshIdsAreDistinctVersion4Uuids() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            String id = ProxyRoutes.newRequestId();
+            String id = RequestIds.newRequestId();
             UUID uuid = UUID.fromString(id);
             assertEquals(4, uuid.version(), id);
             assertEquals(2, uuid.variant(), id);
@@ -28,9 +28,9 @@ class RequestIdTest {
 
     @Test
     void keepsAnAcceptableIncomingIdAndReplacesAnythingElse() {
-        assertEquals("trace-42:a.b", ProxyRoutes.incomingOrNew("trace-42:a.b"));
+        assertEquals("trace-42:a.b", RequestIds.incomingOrNew("trace-42:a.b"));
         for (String bad : new String[] {null, "", "two words", "x".repeat(101), "id\r\nX-Injected: 1"}) {
-            String id = ProxyRoutes.incomingOrNew(bad);
+            String id = RequestIds.incomingOrNew(bad);
             assertNotEquals(bad, id);
             assertEquals(4, UUID.fromString(id).version(), id);
         }
