@@ -59,7 +59,8 @@ class BolaE2eTest {
             "GET /api/indicators/{code}",
             "GET /api/units/{code}", "GET /api/units/{code}/children", "GET /api/units/{code}/territory", "GET /api/units/events/{id}",
             "GET /api/values/{indicator}/{unit}/{period}",
-            "GET /api/public/plans/{id}", "GET /api/public/reports/consolidations/{id}");
+            "GET /api/public/plans/{id}", "GET /api/public/reports/consolidations/{id}",
+            "GET /api/public/units/{code}");
 
     /** Reserved to admins, who act for every agency: no agency to mismatch. */
     static final Set<String> NOT_AGENCY_SCOPED = Set.of(

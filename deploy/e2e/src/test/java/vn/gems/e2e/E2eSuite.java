@@ -48,8 +48,10 @@ public class E2eSuite implements BeforeAllCallback {
                 Map.of("GEMS_GATEWAY_LIMITS_AUTHENTICATED_PER_MINUTE", "1000000",
                         "GEMS_GATEWAY_LIMITS_AUTHENTICATED_BURST", "100000",
                         "GEMS_GATEWAY_LIMITS_ANONYMOUS_PER_MINUTE", "1000000",
-                        "GEMS_GATEWAY_LIMITS_ANONYMOUS_BURST", "100000"),
-                List.of(root.resolve("deploy/e2e/src/test/resources/foreign-realm.json")));
+                        "GEMS_GATEWAY_LIMITS_ANONYMOUS_BURST", "100000",
+                        // Files over 64 KB become background jobs (202), so the portal's upload test sees a job's progress.
+                        "GEMS_INDICATORS_PUSH_SYNC_MAX_BYTES", "64K"),
+                List.of(root.resolve("deploy/e2e/src/test/resources/foreign-realm.json")), freePort());
         Suite s = new Suite(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

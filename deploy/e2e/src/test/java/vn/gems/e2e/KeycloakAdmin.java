@@ -50,4 +50,25 @@ final class KeycloakAdmin {
             }
         }
     }
+
+    /**
+     * Lets the {@code portal} client log in from {@code origin} (the suite's gateway on its random port), as a
+     * deployment registers its own address: redirect URI, web origin (CORS of the token endpoint) and logout return.
+     */
+    static void allowPortalOrigin(String origin) {
+        String admin = adminToken();
+        String base = E2eSuite.config().keycloakUrl() + "/admin/realms/gems/clients";
+        String id = given().auth().oauth2(admin).queryParam("clientId", "portal").get(base).then().statusCode(200).extract().path("[0].id");
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode client = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                    given().auth().oauth2(admin).get(base + "/" + id).then().statusCode(200).extract().asString());
+            client.withArray("redirectUris").add(origin + "/*");
+            client.withArray("webOrigins").add(origin);
+            com.fasterxml.jackson.databind.node.ObjectNode attributes = client.with("attributes");
+            attributes.put("post.logout.redirect.uris", attributes.path("post.logout.redirect.uris").asText("") + "##" + origin + "/*");
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(client.toString()).put(base + "/" + id).then().statusCode(204);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

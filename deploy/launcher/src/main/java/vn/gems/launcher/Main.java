@@ -29,7 +29,7 @@ public final class Main {
 
     private static int up(SuiteConfig config) throws Exception {
         long t0 = System.nanoTime();
-        System.out.println("Starting GEMS (PostgreSQL, Keycloak, 3 services, gateway); Keycloak's first start takes about a minute...");
+        System.out.println("Starting GEMS (PostgreSQL, Keycloak, 3 services, gateway, portal); Keycloak's first start takes about a minute...");
         Suite suite = new Suite(config).start();
         Postgres.Endpoint pg = suite.postgres();
         System.out.printf("Ready in %.0f s. PostgreSQL: %s:%d (%s)%n", (System.nanoTime() - t0) / 1e9,
@@ -47,6 +47,7 @@ public final class Main {
         System.out.println();
         System.out.println("GEMS is up.");
         System.out.println("  Gateway (the one entry point) " + g);
+        System.out.println("  Portal (public pages, workspace) " + c.portalUrl());
         System.out.println("  API docs (Swagger UI)         " + g + "/q/swagger-ui");
         System.out.println("  Keycloak                      " + c.keycloakUrl() + "  (admin console: admin / admin)");
         System.out.println("  Services (direct, token needed) plans " + c.plans().url() + ", indicators "

@@ -33,7 +33,11 @@ final class StartupBench {
             suite.restartService(s.name());
             double wall = (System.nanoTime() - t0) / 1e9;
             ManagedProcess p = suite.process(s.name()).orElseThrow();
-            String path = s.name().equals("gateway") ? "/api/agencies?size=1" : "/api/me";
+            String path = switch (s.name()) {
+                case "gateway" -> "/api/agencies?size=1";
+                case "portal" -> "/";
+                default -> "/api/me";
+            };
             HttpRequest req = HttpRequest.newBuilder(URI.create(s.url() + path)).header("Authorization", "Bearer " + token)
                     .timeout(Duration.ofSeconds(30)).build();
             int status = Http.CLIENT.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -22,10 +22,11 @@ import java.util.concurrent.CompletionException;
  */
 public final class Suite implements AutoCloseable {
 
-    // A busy machine (many builds on 2 cores) can need longer: -Dgems.start.scale=3 triples both.
+    // A busy machine (many builds on 2 cores) can need longer: -Dgems.start.scale=3 triples both. Keycloak's
+    // first build and start have taken over 4 minutes on a shared 2-core machine, hence its generous default.
     private static final long START_SCALE = Long.getLong("gems.start.scale", 1);
     private static final Duration SERVICE_START = Duration.ofSeconds(120 * START_SCALE);
-    private static final Duration KEYCLOAK_START = Duration.ofSeconds(240 * START_SCALE);
+    private static final Duration KEYCLOAK_START = Duration.ofSeconds(480 * START_SCALE);
 
     private final SuiteConfig config;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
@@ -152,6 +153,7 @@ public final class Suite implements AutoCloseable {
         env.put("PLANS_URL", config.plans().url());
         env.put("INDICATORS_URL", config.indicators().url());
         env.put("REPORTING_URL", config.reporting().url());
+        env.put("PORTAL_URL", config.portal().url());
         if (s.database() != null) {
             env.put("DB_URL", postgres.jdbcUrl(s.database()));
             env.put("DB_USER", postgres.user());
@@ -199,6 +201,7 @@ public final class Suite implements AutoCloseable {
         List<String> stopped = new ArrayList<>();
         List<String> order = new ArrayList<>();
         order.add("gateway");
+        order.add("portal");
         config.dataServices().forEach(s -> order.add(s.name()));
         order.add("keycloak");
         if (includePostgres) {

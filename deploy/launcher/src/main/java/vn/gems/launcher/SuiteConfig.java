@@ -24,7 +24,8 @@ public record SuiteConfig(
         String databasePrefix,
         String serviceJvmOptions,
         Map<String, String> extraEnvironment,
-        List<Path> extraRealmFiles) {
+        List<Path> extraRealmFiles,
+        int portalPort) {
 
     public static final String PLANS_CLIENT_SECRET = "plans-service-demo-secret";
     public static final String REPORTING_CLIENT_SECRET = "reporting-service-demo-secret";
@@ -36,7 +37,7 @@ public record SuiteConfig(
                 8080, 8081, 8082, 8083, 8180, 9180, 54329, "gems",
                 "-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k",
                 // The demo shows the API page; production keeps Swagger UI off (the default of the prod profile).
-                Map.of("SWAGGER_UI_ENABLED", "true"), List.of());
+                Map.of("SWAGGER_UI_ENABLED", "true"), List.of(), 8084);
     }
 
     public String keycloakUrl() {
@@ -71,7 +72,7 @@ public record SuiteConfig(
         return repoRoot.resolve("deploy/demo/manifest.json");
     }
 
-    /** One of the four Quarkus applications. */
+    /** One of the five Quarkus applications. */
     public record Service(String name, String module, int port, String database) {
         public Path jar(Path repoRoot) {
             return repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -98,11 +99,20 @@ public record SuiteConfig(
         return new Service("gateway", "gateway", gatewayPort, null);
     }
 
+    /** The portal's pages and scripts; people reach it through the gateway ({@link #portalUrl()}). */
+    public Service portal() {
+        return new Service("portal", "portal", portalPort, null);
+    }
+
+    public String portalUrl() {
+        return gatewayUrl() + "/";
+    }
+
     public List<Service> dataServices() {
         return List.of(indicators(), plans(), reporting());
     }
 
     public List<Service> allServices() {
-        return List.of(indicators(), plans(), reporting(), gateway());
+        return List.of(indicators(), plans(), reporting(), gateway(), portal());
     }
 }
