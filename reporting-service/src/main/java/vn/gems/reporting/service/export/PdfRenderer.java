@@ -194,12 +194,12 @@ public class PdfRenderer {
             body { font-size: 13pt; line-height: 1.25; }
             table.head, table.closing { width: 100%; border-collapse: collapse; }
             table.head td { vertical-align: top; text-align: center; padding: 0; }
-            table.head td.left { width: 40%; } table.head td.right { width: 60%; }
+            table.head td.left { width: 45%; } table.head td.right { width: 55%; }
             .authority { font-size: 12pt; } .agency { font-size: 12pt; font-weight: bold; }
             .nation { font-size: 12pt; font-weight: bold; } .motto { font-size: 13pt; font-weight: bold; }
             .rule { border-top: 0.6pt solid #000; width: 30%; margin: 1pt auto 6pt auto; height: 0; }
             .rule.long { width: 62%; } .rule.short { width: 20%; margin-top: 2pt; }
-            .number { font-size: 13pt; } .date { font-size: 13pt; font-style: italic; }
+            .number { font-size: 13pt; white-space: pre; } .date { font-size: 13pt; font-style: italic; }
             .type { text-align: center; font-weight: bold; font-size: 14pt; margin-top: 18pt; }
             .summary { text-align: center; font-weight: bold; font-size: 14pt; }
             .to { text-align: center; margin: 6pt 0 10pt 0; }
