@@ -121,7 +121,6 @@ class Dhis2E2eTest {
                 .post(gateway() + "/api/values/dhis2/dataValueSets?status=FINAL&reference=hmis-export.json").then().statusCode(201)
                 .body("format", equalTo("DHIS2_JSON")).body("rowsAccepted", equalTo(12)).body("unchanged", equalTo(12)).body("changed", equalTo(0));
         assertEquals(fromCsv, stored(), "the DHIS2 file stores exactly what the CSV stored");
-
     }
 
     @Test
