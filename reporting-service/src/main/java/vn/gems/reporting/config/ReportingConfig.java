@@ -74,6 +74,14 @@ public interface ReportingConfig {
 
         @WithDefault("5m")
         Duration maxBackoff();
+
+        /** How long an instance holds a claimed message; after that another replica may take it over. */
+        @WithDefault("90s")
+        Duration lease();
+
+        /** Attempts after which a message is dead-lettered (FAILED) until an admin requeues it (about 4 h at 5 m). */
+        @WithDefault("50")
+        int maxAttempts();
     }
 
     interface Status {
