@@ -39,9 +39,21 @@ public class JobSlots {
         return true;
     }
 
-    /** {@link #runOnce(String, Duration, Runnable)} with the period as the scheduler reads it ("1h", "30m", "PT5M"). */
+    /**
+     * {@link #runOnce(String, Duration, Runnable)} with the period as the scheduler reads it ("1h", "30m", "PT5M"); a
+     * schedule that is not a period ("off" while the job only runs on demand, a cron expression) counts as one hour.
+     */
     public boolean runOnce(String name, String period, Runnable job) {
-        return runOnce(name, DurationConverter.parseDuration(period), job);
+        return runOnce(name, periodOf(period), job);
+    }
+
+    static Duration periodOf(String every) {
+        try {
+            Duration d = DurationConverter.parseDuration(every);
+            return d == null || d.isZero() || d.isNegative() ? Duration.ofHours(1) : d;
+        } catch (RuntimeException notAPeriod) {
+            return Duration.ofHours(1);
+        }
     }
 
     /** Claims the current slot of {@code name} for this instance; false when it is taken. */
