@@ -26,6 +26,8 @@ public final class Suite implements AutoCloseable {
     // first build and start have taken over 4 minutes on a shared 2-core machine, hence its generous default.
     private static final long START_SCALE = Long.getLong("gems.start.scale", 1);
     private static final Duration SERVICE_START = Duration.ofSeconds(120 * START_SCALE);
+    /** How long {@code up} waits for a killed process to leave {@code /proc} before starting its replacement. */
+    static final Duration GONE_WAIT = Duration.ofSeconds(15);
     private static final Duration KEYCLOAK_START = Duration.ofSeconds(480 * START_SCALE);
 
     private final SuiteConfig config;
@@ -80,7 +82,7 @@ public final class Suite implements AutoCloseable {
             return;
         }
         Path dataDir = config.stateDir().resolve("postgres");
-        Optional<ManagedProcess> running = ManagedProcess.recall("postgres", config.runDir()).filter(ManagedProcess::alive);
+        Optional<ManagedProcess> running = ManagedProcess.recallLive("postgres", config.runDir(), GONE_WAIT);
         if (running.isPresent() && Postgres.accepts("127.0.0.1", config.embeddedPostgresPort())) {
             postgres = new Postgres.Endpoint("127.0.0.1", config.embeddedPostgresPort(), "postgres", "", true);
             return;
@@ -93,10 +95,9 @@ public final class Suite implements AutoCloseable {
 
     private ManagedProcess startKeycloak() {
         try {
-            Optional<ManagedProcess> running = ManagedProcess.recall("keycloak", config.runDir()).filter(ManagedProcess::alive);
-            if (running.isPresent()) {
-                Http.awaitOk("Keycloak", "http://127.0.0.1:" + config.keycloakManagementPort() + "/health/ready",
-                        KEYCLOAK_START, running.get()::alive, running.get());
+            Optional<ManagedProcess> running = ManagedProcess.recallLive("keycloak", config.runDir(), GONE_WAIT);
+            if (running.isPresent() && adopted("Keycloak", running.get(),
+                    "http://127.0.0.1:" + config.keycloakManagementPort() + "/health/ready", KEYCLOAK_START)) {
                 processes.put("keycloak", running.get());
                 return running.get();
             }
@@ -116,32 +117,52 @@ public final class Suite implements AutoCloseable {
 
     private void startService(SuiteConfig.Service s) {
         try {
-            Optional<ManagedProcess> running = ManagedProcess.recall(s.name(), config.runDir()).filter(ManagedProcess::alive);
-            ManagedProcess p;
-            if (running.isPresent()) {
-                p = running.get();
-            } else {
-                List<String> cmd = new ArrayList<>();
-                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                cmd.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
-                if (config.persistent()) {
-                    // Class-data archive written at the first exit and reused (rebuilt when the jar changes): ~2x faster start.
-                    Path archive = config.stateDir().resolve("jvm-cache").resolve(s.name() + ".jsa");
-                    Files.createDirectories(archive.getParent());
-                    cmd.add("-XX:+AutoCreateSharedArchive");
-                    cmd.add("-XX:SharedArchiveFile=" + archive);
+            String health = "http://127.0.0.1:" + s.port() + "/q/health/ready";
+            Optional<ManagedProcess> running = ManagedProcess.recallLive(s.name(), config.runDir(), GONE_WAIT);
+            if (running.isPresent() && adopted(s.name(), running.get(), health, SERVICE_START)) {
+                synchronized (processes) {
+                    processes.put(s.name(), running.get());
                 }
-                cmd.add("-jar");
-                cmd.add(s.jar(config.repoRoot()).toString());
-                p = ManagedProcess.start(s.name(), cmd, environment(s), config.repoRoot(),
-                        config.logDir().resolve(s.name() + ".log"), config.runDir());
+                return;
             }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
+            if (config.persistent()) {
+                // Class-data archive written at the first exit and reused (rebuilt when the jar changes): ~2x faster start.
+                Path archive = config.stateDir().resolve("jvm-cache").resolve(s.name() + ".jsa");
+                Files.createDirectories(archive.getParent());
+                cmd.add("-XX:+AutoCreateSharedArchive");
+                cmd.add("-XX:SharedArchiveFile=" + archive);
+            }
+            cmd.add("-jar");
+            cmd.add(s.jar(config.repoRoot()).toString());
+            ManagedProcess p = ManagedProcess.start(s.name(), cmd, environment(s), config.repoRoot(),
+                    config.logDir().resolve(s.name() + ".log"), config.runDir());
             synchronized (processes) {
                 processes.put(s.name(), p);
             }
-            Http.awaitOk(s.name(), "http://127.0.0.1:" + s.port() + "/q/health/ready", SERVICE_START, p::alive, p);
+            Http.awaitOk(s.name(), health, SERVICE_START, p::alive, p);
         } catch (IOException e) {
             throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Waits for a process a previous {@code up} started to be ready. False when it died meanwhile (it was being
+     * killed as we looked): it has then left {@code /proc} or been waited for, and the caller starts a fresh one.
+     */
+    private boolean adopted(String what, ManagedProcess p, String health, Duration timeout) throws IOException {
+        try {
+            Http.awaitOk(what, health, timeout, p::alive, p);
+            return true;
+        } catch (IllegalStateException e) {
+            if (p.alive()) {
+                throw e;
+            }
+            p.awaitGone(GONE_WAIT);
+            p.forget(config.runDir());
+            return false;
         }
     }
 
