@@ -178,7 +178,8 @@ public final class Suite implements AutoCloseable {
         if (s.database() != null) {
             env.put("DB_URL", postgres.jdbcUrl(s.database()));
             env.put("DB_USER", postgres.user());
-            env.put("DB_PASSWORD", postgres.password());
+            // Services refuse to start in prod without a password; a local server that trusts loopback ignores it.
+            env.put("DB_PASSWORD", postgres.password().isEmpty() ? "trusted-local-server" : postgres.password());
         }
         switch (s.name()) {
             case "plans-service" -> env.put("OIDC_CLIENT_SECRET", SuiteConfig.PLANS_CLIENT_SECRET);
