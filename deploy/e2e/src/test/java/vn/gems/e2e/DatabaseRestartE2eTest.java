@@ -125,10 +125,7 @@ class DatabaseRestartE2eTest {
             Thread.sleep(300);
             String code = "E2E-DBR-" + Long.toString(System.nanoTime(), 36).toUpperCase();
             Response created = given().header("Authorization", cachedBearer("dolisa.officer")).contentType(ContentType.JSON)
-                    .body("""
-                            {"code":"%s","nameVi":"Cơ quan kiểm thử khởi động lại","nameEn":"Restart test agency","kind":"OTHER",
-                             "unitCode":"VN-46","validFrom":"2020-01-01"}""".formatted(code))
-                    .post(gateway() + "/api/agencies");
+                    .body(PropertyLevelE2eTest.agency(code, "Cơ quan kiểm thử khởi động lại")).post(gateway() + "/api/agencies");
             assertNeverInternalError(created);
             assertEquals(201, created.statusCode(), created.asString());
         } finally {

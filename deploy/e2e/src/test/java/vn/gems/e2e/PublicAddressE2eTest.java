@@ -32,10 +32,7 @@ class PublicAddressE2eTest {
     void plansServiceNamesTheGatewayInLocation() {
         String code = "E2E-LOC-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Response created = given().header("Authorization", cachedBearer("dolisa.officer")).contentType(ContentType.JSON)
-                .body("""
-                        {"code":"%s","nameVi":"Cơ quan kiểm thử địa chỉ","nameEn":"Location test agency","kind":"OTHER",
-                         "unitCode":"VN-46","validFrom":"2020-01-01"}""".formatted(code))
-                .post(gateway() + "/api/agencies");
+                .body(PropertyLevelE2eTest.agency(code, "Cơ quan kiểm thử địa chỉ")).post(gateway() + "/api/agencies");
         assertPublic(created, "/api/agencies/");
         given().header("Authorization", cachedBearer("dolisa.officer")).get(created.header("Location")).then().statusCode(200)
                 .body("code", org.hamcrest.Matchers.equalTo(code));
