@@ -226,11 +226,8 @@ public final class Suite implements AutoCloseable {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
             if (config.persistent()) {
-                // Class-data archive written at the first exit and reused (rebuilt when the jar changes): ~2x faster start.
-                Path archive = config.stateDir().resolve("jvm-cache").resolve(s.name() + ".jsa");
-                Files.createDirectories(archive.getParent());
-                cmd.add("-XX:+AutoCreateSharedArchive");
-                cmd.add("-XX:SharedArchiveFile=" + archive);
+                // AOT cache (Java 25+) or AppCDS archive, trained by the first run and reused: see JvmCache.
+                cmd.addAll(JvmCache.flags(config.stateDir(), s.name(), s.jar(config.repoRoot())));
             }
             cmd.add("-jar");
             cmd.add(s.jar(config.repoRoot()).toString());
