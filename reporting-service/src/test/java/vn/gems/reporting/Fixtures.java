@@ -77,7 +77,7 @@ public final class Fixtures {
         fake.indicator("COMMUNES_GE_NEWS", false, "NONE", 1);
     }
 
-    static JsonObject measure(String key, String indicator, String figure, String comparator, Number baseline, Integer baselineYear,
+    public static JsonObject measure(String key, String indicator, String figure, String comparator, Number baseline, Integer baselineYear,
                               Number target, Integer targetYear, Integer fromYear, Map<String, String> dims, String... agencies) {
         JsonArray resp = new JsonArray();
         for (String a : agencies) {
@@ -88,15 +88,15 @@ public final class Fixtures {
                 .put("fromYear", fromYear).put("dimensions", new JsonObject(Map.copyOf(dims))).put("responsibleAgencies", resp);
     }
 
-    static JsonObject target(String key, String label, String text, JsonObject... measures) {
+    public static JsonObject target(String key, String label, String text, JsonObject... measures) {
         return new JsonObject().put("key", key).put("label", label).put("text", text).put("measures", new JsonArray(List.of((Object[]) measures)));
     }
 
-    static JsonObject objective(String key, String label, String title, JsonObject... targets) {
+    public static JsonObject objective(String key, String label, String title, JsonObject... targets) {
         return new JsonObject().put("key", key).put("label", label).put("title", title).put("targets", new JsonArray(List.of((Object[]) targets)));
     }
 
-    static JsonObject rule(String key, String kind, int day, int month, Integer dueYear, Integer from, Integer to, String mode,
+    public static JsonObject rule(String key, String kind, int day, int month, Integer dueYear, Integer from, Integer to, String mode,
                            List<String> agencies, String receiver, String coverage, String consolidates) {
         return new JsonObject().put("key", key).put("kind", kind).put("title", kind).put("dueDay", day).put("dueMonth", month)
                 .put("dueYear", dueYear).put("fromYear", from).put("toYear", to)

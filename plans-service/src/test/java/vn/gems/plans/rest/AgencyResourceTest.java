@@ -1,4 +1,8 @@
-package vn.gems.plans;
+package vn.gems.plans.rest;
+
+import vn.gems.plans.FakePeers;
+import vn.gems.plans.Peers;
+import vn.gems.plans.TestData;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -1,4 +1,4 @@
-package vn.gems.plans;
+package vn.gems.plans.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

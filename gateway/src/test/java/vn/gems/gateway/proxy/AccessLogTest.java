@@ -1,4 +1,8 @@
-package vn.gems.gateway;
+package vn.gems.gateway.proxy;
+
+import org.awaitility.Awaitility;
+import java.time.Duration;
+import vn.gems.gateway.FakeUpstreams;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -116,14 +120,10 @@ class AccessLogTest {
 
     private String lineFor(String requestId) throws InterruptedException {
         // The line is written when the answer has been sent, which may be just after the client has read it.
-        for (int i = 0; i < 100; i++) {
-            List<String> found = lines.stream().filter(l -> l.startsWith("requestId=" + requestId + " ")).toList();
-            if (!found.isEmpty()) {
-                assertEquals(1, found.size(), "one line per request: " + found);
-                return found.get(0);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no access-log line for " + requestId + " in " + lines);
+        List<String> found = Awaitility.await("an access-log line for " + requestId).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> lines.stream().filter(l -> l.startsWith("requestId=" + requestId + " ")).toList(), l -> !l.isEmpty());
+        assertEquals(1, found.size(), "one line per request: " + found);
+        return found.get(0);
     }
 }

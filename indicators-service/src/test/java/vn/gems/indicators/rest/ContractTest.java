@@ -1,4 +1,8 @@
-package vn.gems.indicators;
+package vn.gems.indicators.rest;
+
+import vn.gems.indicators.Api;
+import vn.gems.indicators.Demo;
+import vn.gems.indicators.Indicator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,8 @@
-package vn.gems.plans;
+package vn.gems.plans.rest;
+
+import vn.gems.plans.Agency;
+import vn.gems.plans.Plan;
+import vn.gems.plans.TestData;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package vn.gems.indicators;
+package vn.gems.indicators.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,4 +1,7 @@
-package vn.gems.gateway;
+package vn.gems.gateway.proxy;
+
+import vn.gems.gateway.FakeUpstreams;
+import vn.gems.gateway.Uploads;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,6 @@
-package vn.gems.gateway;
+package vn.gems.gateway.proxy;
+
+import vn.gems.gateway.FakeUpstreams;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,8 @@
-package vn.gems.reporting;
+package vn.gems.reporting.service;
+
+import vn.gems.reporting.FakePeers;
+import vn.gems.reporting.Fixtures;
+import vn.gems.reporting.InjectFakePeers;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,7 @@
-package vn.gems.indicators;
+package vn.gems.indicators.rest;
+
+import vn.gems.indicators.Api;
+import vn.gems.indicators.Demo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

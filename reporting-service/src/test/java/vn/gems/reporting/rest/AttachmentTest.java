@@ -1,4 +1,8 @@
-package vn.gems.reporting;
+package vn.gems.reporting.rest;
+
+import vn.gems.reporting.FakePeers;
+import vn.gems.reporting.Fixtures;
+import vn.gems.reporting.InjectFakePeers;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

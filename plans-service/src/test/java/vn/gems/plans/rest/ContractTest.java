@@ -1,4 +1,6 @@
-package vn.gems.plans;
+package vn.gems.plans.rest;
+
+import vn.gems.plans.TestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

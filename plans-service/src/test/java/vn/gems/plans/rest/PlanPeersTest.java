@@ -1,4 +1,7 @@
-package vn.gems.plans;
+package vn.gems.plans.rest;
+
+import vn.gems.plans.Peers;
+import vn.gems.plans.TestData;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
