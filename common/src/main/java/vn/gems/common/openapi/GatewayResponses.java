@@ -15,14 +15,11 @@ final class GatewayResponses {
     }
 
     static void apply(OpenAPI openApi) {
-        if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
-            return;
-        }
-        openApi.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+        Operations.forEach(openApi, (path, method, op) -> {
             if (op.getResponses() != null && !op.getResponses().hasAPIResponse(TOO_MANY_REQUESTS)) {
                 op.getResponses().addAPIResponse(TOO_MANY_REQUESTS, OASFactory.createAPIResponse().description(
                         "The gateway's rate limit for this caller: problem RATE_LIMITED, with Retry-After"));
             }
-        }));
+        });
     }
 }

@@ -33,17 +33,14 @@ final class Nullability {
         if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
             openApi.getComponents().getSchemas().values().forEach(s -> visit(s, done));
         }
-        if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
-            return;
-        }
-        openApi.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+        Operations.forEach(openApi, (path, method, op) -> {
             if (op.getRequestBody() != null) {
                 content(op.getRequestBody().getContent(), done);
             }
             if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
                 op.getResponses().getAPIResponses().values().forEach(r -> content(r.getContent(), done));
             }
-        }));
+        });
     }
 
     private static void content(Content content, Set<Schema> done) {

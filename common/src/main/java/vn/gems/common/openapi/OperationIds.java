@@ -65,10 +65,7 @@ public final class OperationIds {
     static void apply(OpenAPI openApi) {
         Map<String, String> seen = new TreeMap<>();
         List<String> clashes = new ArrayList<>();
-        if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
-            return;
-        }
-        openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
+        Operations.forEach(openApi, (path, method, op) -> {
             String where = method + " " + path;
             if (op.getOperationId() == null || op.getOperationId().isBlank()) {
                 throw new IllegalStateException("OpenAPI operation " + where + " has no operationId: is "
@@ -80,7 +77,7 @@ public final class OperationIds {
             if (other != null) {
                 clashes.add(id + " (" + other + " and " + where + ")");
             }
-        }));
+        });
         if (!clashes.isEmpty()) {
             throw new IllegalStateException("OpenAPI operationIds must be unique; name one of each pair with "
                     + "@Operation(operationId = \"…\"): " + clashes);

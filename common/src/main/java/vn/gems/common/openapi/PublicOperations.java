@@ -20,11 +20,8 @@ final class PublicOperations {
     }
 
     static void apply(OpenAPI openApi) {
-        if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
-            return;
-        }
         List<String> unguarded = new ArrayList<>();
-        openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
+        Operations.forEach(openApi, (path, method, op) -> {
             if (op.getSecurity() == null) {
                 if (path.startsWith(PUBLIC_PREFIX)) {
                     op.setSecurity(new ArrayList<>());
@@ -32,7 +29,7 @@ final class PublicOperations {
                     unguarded.add(method + " " + path);
                 }
             }
-        }));
+        });
         if (!unguarded.isEmpty()) {
             throw new IllegalStateException("OpenAPI operations outside " + PUBLIC_PREFIX
                     + " carry no security requirement (missing @Authenticated or @RolesAllowed?): " + unguarded);
