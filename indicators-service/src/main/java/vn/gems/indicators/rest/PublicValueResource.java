@@ -66,7 +66,7 @@ public class PublicValueResource {
 
     @GET
     @Path("/rollup")
-    @Operation(summary = "A roll-up of final values of a published data set")
+    @Operation(operationId = "getPublicRollup", summary = "A roll-up of final values of a published data set")
     public RollupView rollup(@QueryParam("indicator") String indicator, @QueryParam("unit") String unit, @QueryParam("period") String period,
                              @QueryParam("dims") String dims, @QueryParam("asOf") LocalDate asOf) {
         return rollups.one(indicator, unit, period, dims, asOf, true).forPublic();
@@ -74,7 +74,7 @@ public class PublicValueResource {
 
     @GET
     @Path("/series")
-    @Operation(summary = "A series over the published periods (unpublished periods are left out)")
+    @Operation(operationId = "getPublicSeries", summary = "A series over the published periods (unpublished periods are left out)")
     public SeriesView series(@QueryParam("indicator") String indicator, @QueryParam("unit") String unit, @QueryParam("periods") String periods,
                              @QueryParam("from") Integer from, @QueryParam("to") Integer to, @QueryParam("dims") String dims,
                              @QueryParam("asOf") LocalDate asOf) {
@@ -84,7 +84,7 @@ public class PublicValueResource {
 
     @GET
     @Path("/publications")
-    @Operation(summary = "The published data sets")
+    @Operation(operationId = "listPublicPublications", summary = "The published data sets")
     public List<PublicPublicationView> publications(@QueryParam("indicator") String indicator, @QueryParam("period") String period) {
         return publications.list(indicator, period).stream().map(PublicationResource::view).map(PublicPublicationView::of).toList();
     }
