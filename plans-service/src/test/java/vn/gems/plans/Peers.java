@@ -43,4 +43,14 @@ final class Peers {
     static int indicatorCalls() {
         return JsonPath.from(given().baseUri(control()).get("/events").asString()).getInt("indicatorCalls");
     }
+
+    /** Appends changes to the fake unit change feed; returns its head. */
+    static long appendUnitChanges(String jsonArray) {
+        return JsonPath.from(given().baseUri(control()).contentType("application/json").body(jsonArray).post("/unit-events").asString())
+                .getLong("head");
+    }
+
+    static int unitFeedCalls() {
+        return JsonPath.from(given().baseUri(control()).get("/events").asString()).getInt("unitFeedCalls");
+    }
 }
