@@ -201,6 +201,13 @@ class UnitFeedTest {
                 .then().statusCode(404);
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON).body("{\"communes\":[]}").post("/api/units/" + p + "/import")
                 .then().statusCode(422).body("code", equalTo("NO_ROWS"));
+        // hostile values are problems, never a database error
+        given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON).body("{\"legalBasis\":\"" + "x".repeat(501) + "\",\"communes\":[]}")
+                .post("/api/units/" + p + "/import").then().statusCode(400);
+        given().header("Authorization", Api.ADMIN).contentType("text/csv")
+                .body("code,nameVi,nameEn,validFrom,predecessors,note\n" + p + "-Q,Xã Q,Q,2025-07-01,VN\u0000X,\"a\u0001b\"\n")
+                .post("/api/units/" + p + "/import").then().statusCode(422)
+                .body("errors.code", hasItems("UNKNOWN_UNIT", "INVALID_CHARACTER"));
     }
 
     private static void unit(String code, String name, String level, String parent, String from) {

@@ -139,7 +139,7 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "Imported (or already in place)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProvinceImportResult.class)))
     @APIResponse(responseCode = "422", description = "Problems per row (`communes[i].field`); nothing written")
-    public ProvinceImportResult importCommunes(@PathParam("province") String province, @NotNull ProvinceImport input) {
+    public ProvinceImportResult importCommunes(@PathParam("province") String province, @Valid @NotNull ProvinceImport input) {
         List<ProvinceImport.Commune> communes = input.communes() == null ? List.of() : input.communes();
         List<ProvinceImportService.Row> rows = new java.util.ArrayList<>();
         for (int i = 0; i < communes.size(); i++) {

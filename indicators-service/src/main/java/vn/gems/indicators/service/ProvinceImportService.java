@@ -154,6 +154,8 @@ public class ProvinceImportService {
         }
         if (c.note() != null && c.note().length() > 2000) {
             errors.add(new FieldError(f + ".note", "NOTE_TOO_LONG", "at most 2000 characters"));
+        } else if (c.note() != null && c.note().chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
+            errors.add(new FieldError(f + ".note", "INVALID_CHARACTER", "control characters are not allowed"));
         }
         AdminUnit existing = errors.size() > before ? null : units.find(code).orElse(null);
         if (existing != null) {
@@ -173,6 +175,11 @@ public class ProvinceImportService {
             String pf = f + ".predecessors[" + i + "]";
             String pc = preds.get(i) == null ? "" : preds.get(i).trim();
             if (pc.equals(code)) {
+                continue;
+            }
+            if (!CODE.matcher(pc).matches()) {
+                // never looked up: a malformed code (a NUL, say) is no unit, and the database need not see it
+                errors.add(new FieldError(pf, "UNKNOWN_UNIT", "not a unit code"));
                 continue;
             }
             if (rowCodes.contains(pc)) {
