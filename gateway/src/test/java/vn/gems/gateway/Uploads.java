@@ -13,17 +13,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Request bodies of any size made up on the fly (nothing held in memory), sent as ordinary clients send them:
  * with Content-Length, chunked, or with {@code Expect: 100-continue}. Counts the bytes the client actually sent.
  */
-final class Uploads {
+public final class Uploads {
 
     private static final int CHUNK = 64 * 1024;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    final AtomicLong sent = new AtomicLong();
+    public final AtomicLong sent = new AtomicLong();
 
     /** Framing of the body. */
-    enum Framing { CONTENT_LENGTH, CHUNKED, EXPECT_CONTINUE }
+    public enum Framing { CONTENT_LENGTH, CHUNKED, EXPECT_CONTINUE }
 
-    HttpResponse<String> post(String url, String token, long size, Framing framing) throws Exception {
+    public HttpResponse<String> post(String url, String token, long size, Framing framing) throws Exception {
         HttpRequest.BodyPublisher bytes = framing == Framing.CHUNKED ? HttpRequest.BodyPublishers.fromPublisher(publisher(size))
                 : HttpRequest.BodyPublishers.fromPublisher(publisher(size), size);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))

@@ -47,7 +47,7 @@ public final class Demo {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> items(String file) {
+    public static List<Map<String, Object>> items(String file) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readValue(Files.readString(DIR.resolve(file)), List.class);
         } catch (IOException e) {

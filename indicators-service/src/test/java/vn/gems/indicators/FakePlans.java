@@ -19,8 +19,8 @@ import java.util.Set;
  */
 public class FakePlans implements QuarkusTestResourceLifecycleManager {
 
-    static final String TOKEN = "fake-indicators-service-token";
-    static final Set<String> AGENCIES = Set.of("TTH-DOH", "TTH-DOLISA", "TTH-STATS", "TTH-DOHA", "TTH-DPI", "TTH-DCS", "TTH-DOET", "TTH-DIC",
+    public static final String TOKEN = "fake-indicators-service-token";
+    public static final Set<String> AGENCIES = Set.of("TTH-DOH", "TTH-DOLISA", "TTH-STATS", "TTH-DOHA", "TTH-DPI", "TTH-DCS", "TTH-DOET", "TTH-DIC",
             "QNG-DOLISA", "STI-LABOUR", "STI-HOME", "STI-HEALTH", "STI-EDU", "STI-CULTURE");
 
     private HttpServer server;

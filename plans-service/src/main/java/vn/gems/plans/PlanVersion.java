@@ -51,4 +51,10 @@ public class PlanVersion extends PanacheEntityBase {
     public static Optional<PlanVersion> of(long planId, int number) {
         return find("planId = ?1 and number = ?2", planId, number).firstResultOptional();
     }
+
+    /** The current version of {@code p}; every plan has one. */
+    public static PlanVersion current(Plan p) {
+        return of(p.id, p.currentVersion)
+                .orElseThrow(() -> new IllegalStateException("plan " + p.id + " lacks its version " + p.currentVersion));
+    }
 }

@@ -30,7 +30,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     public static final String CONTROL_PROPERTY = "gems.test.fake-peers.control";
 
     /** indicators-service's catalogue (issue 4) as the seeds use it. */
-    static final Set<String> INDICATORS = Set.of("GOV_BODIES_FEMALE_KEY_LEADER_SHARE", "WAGE_WORKERS",
+    public static final Set<String> INDICATORS = Set.of("GOV_BODIES_FEMALE_KEY_LEADER_SHARE", "WAGE_WORKERS",
             "EMPLOYED_IN_AGRICULTURE_SHARE", "ENTERPRISE_DIRECTORS", "UNPAID_CARE_HOURS", "GBV_VICTIMS_SUPPORTED_SHARE",
             "GBV_PERPETRATORS_COUNSELLED_SHARE", "TRAFFICKING_VICTIMS_SUPPORTED_SHARE", "SOCIAL_FACILITIES_GBV_SHARE",
             "BIRTHS", "MATERNAL_MORTALITY_RATIO", "ADOLESCENT_BIRTH_RATE", "HEALTH_FACILITIES_LGBT_PILOT",
@@ -38,7 +38,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
             "VOCATIONAL_NEW_ENROLMENTS", "MASTERS_DEGREE_HOLDERS", "DOCTORATE_HOLDERS",
             "POPULATION_REACHED_GE_KNOWLEDGE_SHARE", "ORGS_INFORMED_COMMITTED_SHARE", "COMMUNES_GE_NEWS_SHARE",
             "BROADCASTERS_GE_PROGRAMME_SHARE");
-    static final Set<String> UNITS = Set.of("VN", "VN-46", "VN-46-HUE", "VN-51", "VN-51-STI", "VN-62", "VN-42", "VN-01");
+    public static final Set<String> UNITS = Set.of("VN", "VN-46", "VN-46-HUE", "VN-51", "VN-51-STI", "VN-62", "VN-42", "VN-01");
 
     private Vertx vertx;
     private HttpServer peer;

@@ -9,48 +9,48 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /** Drives {@link FakePeers} from tests, over its control port. */
-final class Peers {
+public final class Peers {
 
     private Peers() {
     }
 
-    static String control() {
+    public static String control() {
         return ConfigProvider.getConfig().getValue(FakePeers.CONTROL_PROPERTY, String.class);
     }
 
-    static void mode(String indicators, String reporting) {
+    public static void mode(String indicators, String reporting) {
         given().baseUri(control()).queryParam("indicators", indicators).queryParam("reporting", reporting)
                 .post("/mode").then().statusCode(200);
     }
 
-    static void reset() {
+    public static void reset() {
         given().baseUri(control()).post("/reset").then().statusCode(200);
     }
 
-    static void close() {
+    public static void close() {
         given().baseUri(control()).post("/close").then().statusCode(200);
     }
 
-    static void open() {
+    public static void open() {
         given().baseUri(control()).post("/open").then().statusCode(200);
     }
 
     /** What reporting-service received: key, body, status answered, whether the key was new. */
-    static List<Map<String, Object>> events() {
+    public static List<Map<String, Object>> events() {
         return JsonPath.from(given().baseUri(control()).get("/events").asString()).getList("events");
     }
 
-    static int indicatorCalls() {
+    public static int indicatorCalls() {
         return JsonPath.from(given().baseUri(control()).get("/events").asString()).getInt("indicatorCalls");
     }
 
     /** Appends changes to the fake unit change feed; returns its head. */
-    static long appendUnitChanges(String jsonArray) {
+    public static long appendUnitChanges(String jsonArray) {
         return JsonPath.from(given().baseUri(control()).contentType("application/json").body(jsonArray).post("/unit-events").asString())
                 .getLong("head");
     }
 
-    static int unitFeedCalls() {
+    public static int unitFeedCalls() {
         return JsonPath.from(given().baseUri(control()).get("/events").asString()).getInt("unitFeedCalls");
     }
 }

@@ -16,30 +16,30 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
 /** The demo data of deploy/demo (the same files {@code deploy/gems up} loads), for tests. */
-final class TestData {
+public final class TestData {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final Path DEMO = Path.of("../deploy/demo");
-    static final String ADMIN = TestTokens.bearer("gems.admin", "TTH-DOLISA", "admin");
-    static final String DOLISA = TestTokens.bearer("dolisa.officer", "TTH-DOLISA", "plan-manager", "reviewer", "reporter");
-    static final String QNG = TestTokens.bearer("qng.officer", "QNG-DOLISA", "plan-manager", "reviewer", "reporter");
-    static final String DISTRICT = TestTokens.bearer("district.officer", "STI-LABOUR", "plan-manager", "reviewer", "reporter");
-    static final String HEALTH = TestTokens.bearer("health.reporter", "TTH-DOH", "reporter");
-    static final String AUDITOR = TestTokens.bearer("auditor.tth", "TTH-PC", "auditor");
-    static final String SERVICE = TestTokens.bearer("service-account-reporting-service", null, "gems-service");
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final Path DEMO = Path.of("../deploy/demo");
+    public static final String ADMIN = TestTokens.bearer("gems.admin", "TTH-DOLISA", "admin");
+    public static final String DOLISA = TestTokens.bearer("dolisa.officer", "TTH-DOLISA", "plan-manager", "reviewer", "reporter");
+    public static final String QNG = TestTokens.bearer("qng.officer", "QNG-DOLISA", "plan-manager", "reviewer", "reporter");
+    public static final String DISTRICT = TestTokens.bearer("district.officer", "STI-LABOUR", "plan-manager", "reviewer", "reporter");
+    public static final String HEALTH = TestTokens.bearer("health.reporter", "TTH-DOH", "reporter");
+    public static final String AUDITOR = TestTokens.bearer("auditor.tth", "TTH-PC", "auditor");
+    public static final String SERVICE = TestTokens.bearer("service-account-reporting-service", null, "gems-service");
     private static boolean agenciesLoaded;
     private static boolean seedsLoaded;
 
     /** The seed plans' codes. */
-    static final String TTH_2021 = "TTH-BDG-2021-2025";
-    static final String QNG_72 = "QNG-72-KH-UBND-2024";
-    static final String STI_2024 = "STI-BDG-2024";
+    public static final String TTH_2021 = "TTH-BDG-2021-2025";
+    public static final String QNG_72 = "QNG-72-KH-UBND-2024";
+    public static final String STI_2024 = "STI-BDG-2024";
 
     private TestData() {
     }
 
     /** Registers every agency of agencies.json and agencies-more.json (201, or 409 when already there). */
-    static synchronized void agencies() {
+    public static synchronized void agencies() {
         if (agenciesLoaded) {
             return;
         }
@@ -57,7 +57,7 @@ final class TestData {
      * of its lead agency (admin for Ha Tinh and Ha Noi, which have no demo users); issues 72/KH-UBND (the parent
      * seed 002 links to) and seed 003.
      */
-    static synchronized void seeds() {
+    public static synchronized void seeds() {
         if (seedsLoaded) {
             return;
         }
@@ -73,12 +73,12 @@ final class TestData {
         seedsLoaded = true;
     }
 
-    static void importPlan(String name, String as) {
+    public static void importPlan(String name, String as) {
         given().header("Authorization", as).contentType(ContentType.JSON).body(plan(name).toString())
                 .post("/api/plans").then().log().ifValidationFails().statusCode(anyOf(is(201), is(409)));
     }
 
-    static void issueIfDraft(String code, String as) {
+    public static void issueIfDraft(String code, String as) {
         var res = given().header("Authorization", as).get("/api/plans/" + code).then().statusCode(200).extract();
         if ("DRAFT".equals(res.path("status"))) {
             given().header("Authorization", as).header("If-Match", res.header("ETag")).contentType(ContentType.JSON).body("{}")
@@ -86,7 +86,7 @@ final class TestData {
         }
     }
 
-    static JsonNode read(Path file) {
+    public static JsonNode read(Path file) {
         try {
             return JSON.readTree(Files.readString(file));
         } catch (IOException e) {
@@ -95,12 +95,12 @@ final class TestData {
     }
 
     /** A seed plan document, e.g. {@code plan("tth-2021-2025")}. */
-    static ObjectNode plan(String name) {
+    public static ObjectNode plan(String name) {
         return (ObjectNode) read(DEMO.resolve("plans/" + name + ".json"));
     }
 
     /** A small, valid plan of TTH-DOLISA with two targets, to build tests on. */
-    static ObjectNode small(String code) {
+    public static ObjectNode small(String code) {
         try {
             return (ObjectNode) JSON.readTree("""
                     {"code":"%s","title":"Kế hoạch thử nghiệm về bình đẳng giới","kind":"ANNUAL_PLAN",

@@ -62,7 +62,12 @@ public final class Fixtures {
             fake.agency("HT-A" + i, "Cơ quan " + i + " tỉnh Hà Tĩnh", "VN-42", "HT-PC", null);
         }
         fake.agency("HT-DOLISA", "Sở Lao động - Thương binh và Xã hội tỉnh Hà Tĩnh", "VN-42", "HT-PC", null);
+        fake.agencyEn("TTH-PC", "Thua Thien Hue Provincial People's Committee");
+        fake.agencyEn("TTH-DOLISA", "Thua Thien Hue Department of Labour, Invalids and Social Affairs");
+        fake.agencyEn("VN-MOHA", "Ministry of Home Affairs");
         fake.unit("VN", "VN-46", "VN-51", "VN-51-STI", "VN-42");
+        // As in the demo data: Thừa Thiên Huế became the city of Huế on 1 January 2025 (Resolution 1314/NQ-UBTVQH15).
+        fake.unitRenamed("VN-46", "Tỉnh Thừa Thiên Huế", "Thua Thien Hue Province", "Thành phố Huế", "Hue City", "2025-01-01");
         fake.unitParent("VN-51-STI", "VN-51");
         fake.indicator("AGENCIES_FEMALE_LEADER_SHARE", false, "RATIO", 100);
         fake.indicator("WAGE_WORKERS", true, "SUM", 1);
@@ -77,7 +82,7 @@ public final class Fixtures {
         fake.indicator("COMMUNES_GE_NEWS", false, "NONE", 1);
     }
 
-    static JsonObject measure(String key, String indicator, String figure, String comparator, Number baseline, Integer baselineYear,
+    public static JsonObject measure(String key, String indicator, String figure, String comparator, Number baseline, Integer baselineYear,
                               Number target, Integer targetYear, Integer fromYear, Map<String, String> dims, String... agencies) {
         JsonArray resp = new JsonArray();
         for (String a : agencies) {
@@ -88,15 +93,15 @@ public final class Fixtures {
                 .put("fromYear", fromYear).put("dimensions", new JsonObject(Map.copyOf(dims))).put("responsibleAgencies", resp);
     }
 
-    static JsonObject target(String key, String label, String text, JsonObject... measures) {
+    public static JsonObject target(String key, String label, String text, JsonObject... measures) {
         return new JsonObject().put("key", key).put("label", label).put("text", text).put("measures", new JsonArray(List.of((Object[]) measures)));
     }
 
-    static JsonObject objective(String key, String label, String title, JsonObject... targets) {
+    public static JsonObject objective(String key, String label, String title, JsonObject... targets) {
         return new JsonObject().put("key", key).put("label", label).put("title", title).put("targets", new JsonArray(List.of((Object[]) targets)));
     }
 
-    static JsonObject rule(String key, String kind, int day, int month, Integer dueYear, Integer from, Integer to, String mode,
+    public static JsonObject rule(String key, String kind, int day, int month, Integer dueYear, Integer from, Integer to, String mode,
                            List<String> agencies, String receiver, String coverage, String consolidates) {
         return new JsonObject().put("key", key).put("kind", kind).put("title", kind).put("dueDay", day).put("dueMonth", month)
                 .put("dueYear", dueYear).put("fromYear", from).put("toYear", to)

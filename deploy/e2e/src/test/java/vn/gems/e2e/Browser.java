@@ -1,5 +1,6 @@
 package vn.gems.e2e;
 
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -151,17 +152,14 @@ final class Browser implements AutoCloseable {
 
     /** Waits for a downloaded file whose name ends with {@code suffix}; answers its bytes. */
     byte[] download(String suffix) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < end) {
-            try (var files = Files.list(downloads)) {
-                var done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
-                if (done.isPresent() && Files.size(done.get()) > 0) {
-                    return Files.readAllBytes(done.get());
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no download ending with " + suffix + " in " + downloads);
+        Path file = Awaitility.await("a download ending with " + suffix + " in " + downloads).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    try (var files = Files.list(downloads)) {
+                        return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst()
+                                .filter(f -> f.toFile().length() > 0).orElse(null);
+                    }
+                }, java.util.Objects::nonNull);
+        return Files.readAllBytes(file);
     }
 
     void upload(String css, Path file) {

@@ -1,5 +1,6 @@
 package vn.gems.e2e;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.gems.launcher.DemoLoader;
@@ -110,18 +111,7 @@ public class E2eSuite implements BeforeAllCallback {
     }
 
     /** Polls until {@code done} holds (an exception counts as "not yet": a field still missing), or fails. */
-    public static void await(String what, Duration max, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                if (done.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // keep polling
-            }
-            Thread.sleep(500);
-        }
-        org.junit.jupiter.api.Assertions.fail("timed out waiting for " + what);
+    public static void await(String what, Duration max, BooleanSupplier done) {
+        Awaitility.await(what).atMost(max).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(done::getAsBoolean);
     }
 }

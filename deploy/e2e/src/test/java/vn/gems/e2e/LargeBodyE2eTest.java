@@ -1,5 +1,7 @@
 package vn.gems.e2e;
 
+import org.awaitility.Awaitility;
+import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,12 +109,16 @@ class LargeBodyE2eTest {
         assertTrue(r.statusCode() == 200 || r.statusCode() == 202, () -> framing + ": " + r.statusCode() + " " + r.body());
         JsonNode push = JSON.readTree(r.body());
         long id = push.get("id").asLong();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (!"SUCCEEDED".equals(push.get("status").asText()) && !"FAILED".equals(push.get("status").asText())) {
-            assertTrue(System.nanoTime() < deadline, "push " + id + " still " + push.get("status").asText());
-            Thread.sleep(500);
-            push = JSON.readTree(get("/api/values/pushes/" + id));
-        }
+        AtomicReference<JsonNode> last = new AtomicReference<>(push);
+        Awaitility.await("push " + id + " to finish").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String status = last.get().get("status").asText();
+            if ("SUCCEEDED".equals(status) || "FAILED".equals(status)) {
+                return true;
+            }
+            last.set(JSON.readTree(get("/api/values/pushes/" + id)));
+            return false;
+        });
+        push = last.get();
         System.out.printf("%s push of %,d bytes (%,d rows) through the gateway: %s in %.1f s%n", framing, csv.length(),
                 csv.rows(), push.get("status").asText(), (System.nanoTime() - started) / 1e9);
         assertEquals("SUCCEEDED", push.get("status").asText(), push::toString);

@@ -1,5 +1,8 @@
 package vn.gems.e2e;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,14 +70,18 @@ class PlansE2eTest {
                 .extract().header("ETag");
     }
 
-    static JsonPath waitFor(Duration max, Supplier<JsonPath> read, java.util.function.Predicate<JsonPath> done) throws InterruptedException {
-        Instant end = Instant.now().plus(max);
-        JsonPath last = read.get();
-        while (!done.test(last) && Instant.now().isBefore(end)) {
-            Thread.sleep(1000);
-            last = read.get();
+    /** The last answer read: the first that satisfies {@code done}, or the one read when {@code max} ran out (the caller asserts). */
+    static JsonPath waitFor(Duration max, Supplier<JsonPath> read, java.util.function.Predicate<JsonPath> done) {
+        AtomicReference<JsonPath> last = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(max).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                last.set(read.get());
+                return done.test(last.get());
+            });
+        } catch (ConditionTimeoutException timedOut) {
+            // the caller's assertion on the last answer says what was missing
         }
-        return last;
+        return last.get();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.gems.e2e;
 
+import org.awaitility.Awaitility;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
@@ -372,12 +373,11 @@ class PortalBrowserE2eTest {
 
             stats.find("#upload-import").click();
             Set<String> phases = new LinkedHashSet<>();
-            long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (System.nanoTime() < end && stats.all("#upload-summary[data-dry-run='false']").isEmpty()) {
+            // Samples the phase line every 50 ms until the result shows.
+            Awaitility.await("the import's result").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
                 phases.add(stats.find("#upload-phase").getText().replaceAll("[0-9.,]+", "#"));
-                Thread.sleep(50);
-            }
-            stats.await("#upload-summary[data-dry-run='false']");
+                return !stats.all("#upload-summary[data-dry-run='false']").isEmpty();
+            });
             // The last phase is read after the loop: a fast import can leave the running phase for the final one between two polls.
             phases.add(stats.find("#upload-phase").getText().replaceAll("[0-9.,]+", "#"));
             assertEquals("100", stats.find("#upload-progress").getDomProperty("value"));

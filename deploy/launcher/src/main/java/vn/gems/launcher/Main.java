@@ -29,8 +29,10 @@ public final class Main {
 
     private static int up(SuiteConfig config) throws Exception {
         long t0 = System.nanoTime();
-        System.out.println("Starting GEMS (PostgreSQL, Keycloak, 3 services, gateway, portal); Keycloak's first start takes about a minute...");
-        Suite suite = new Suite(config).start();
+        int replicas = Integer.parseInt(Postgres.env("GEMS_REPLICAS", "1").trim());
+        System.out.println("Starting GEMS (PostgreSQL, Keycloak, 3 services" + (replicas > 1 ? " × " + replicas + " instances" : "")
+                + ", gateway, portal); Keycloak's first start takes about a minute...");
+        Suite suite = new Suite(config).withInstances(replicas).start();
         Postgres.Endpoint pg = suite.postgres();
         System.out.printf("Ready in %.0f s. PostgreSQL: %s:%d (%s)%n", (System.nanoTime() - t0) / 1e9,
                 pg.host(), pg.port(), pg.embedded() ? "embedded, data in " + config.stateDir().resolve("postgres") : "existing server");
@@ -39,6 +41,9 @@ public final class Main {
             System.out.println("  " + line);
         }
         printWelcome(config);
+        if (replicas > 1) {
+            System.out.println("Instances 2.." + replicas + " of each service listen on its port + 1000 × (n - 1); the gateway balances them.");
+        }
         return 0;
     }
 
@@ -78,6 +83,11 @@ public final class Main {
         row(config, "keycloak", "http://127.0.0.1:" + config.keycloakManagementPort() + "/health/ready");
         for (SuiteConfig.Service s : config.allServices()) {
             row(config, s.name(), "http://127.0.0.1:" + s.port() + "/q/health/ready");
+            for (int i = 1; i < Suite.MAX_INSTANCES && s.database() != null; i++) {
+                if (ManagedProcess.recall(Suite.instanceName(s, i), config.runDir()).isPresent()) {
+                    row(config, Suite.instanceName(s, i), "http://127.0.0.1:" + (s.port() + 1000 * i) + "/q/health/ready");
+                }
+            }
         }
         return 0;
     }

@@ -38,7 +38,10 @@ import vn.gems.plans.Plan;
 import vn.gems.plans.PlanKind;
 import vn.gems.plans.PlanStatus;
 import vn.gems.plans.service.PlanQuery;
+import vn.gems.plans.service.PlanSearch;
 import vn.gems.plans.service.PlanService;
+import vn.gems.plans.service.PlanViews;
+import vn.gems.plans.service.TargetDuties;
 
 import java.net.URI;
 import java.util.List;
@@ -59,11 +62,18 @@ public class PlanResource {
     private static final String IF_MATCH = "The ETag read (the plan's revision, e.g. \"0\"); 428 without it, 412 when stale";
 
     private final PlanService plans;
+    private final PlanViews views;
+    private final PlanSearch search;
+    private final TargetDuties duties;
     private final Idempotency idempotency;
     private final Caller caller;
 
-    public PlanResource(PlanService plans, Idempotency idempotency, Caller caller) {
+    public PlanResource(PlanService plans, PlanViews views, PlanSearch search, TargetDuties duties, Idempotency idempotency,
+                        Caller caller) {
         this.plans = plans;
+        this.views = views;
+        this.search = search;
+        this.duties = duties;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -80,7 +90,7 @@ public class PlanResource {
                                         @Parameter(description = "Parent plan id: the plans implementing it") @QueryParam("parent") Long parent,
                                         @Parameter(description = "Free text, e.g. binh dang gioi") @QueryParam("q") String q,
                                         @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return plans.search(new PlanQuery(unit, agency, year, kind, status, q, parent), Paging.of(page, size));
+        return search.search(new PlanQuery(unit, agency, year, kind, status, q, parent), Paging.of(page, size));
     }
 
     @GET
@@ -90,7 +100,7 @@ public class PlanResource {
                     + "services may name another agency.")
     public List<TargetDuty> myTargets(@Parameter(description = "Another agency (auditor, admin, gems-service only)") @QueryParam("agency") String agency,
                                       @Parameter(description = "Only plans whose period covers this year") @QueryParam("year") @Min(1945) @Max(2100) Integer year) {
-        return plans.targets(agency, year);
+        return duties.targets(agency, year);
     }
 
     @POST
@@ -112,7 +122,7 @@ public class PlanResource {
                            @Context UriInfo uri) {
         return idempotency.execute(key, caller.subject() + " POST /api/plans", document, () -> {
             Plan p = plans.create(document);
-            return Idempotency.Result.created(plans.view(p), uri.getAbsolutePathBuilder().path(String.valueOf(p.id)).build(),
+            return Idempotency.Result.created(views.view(p), uri.getAbsolutePathBuilder().path(String.valueOf(p.id)).build(),
                     ETags.header(p.revision));
         });
     }
@@ -129,13 +139,13 @@ public class PlanResource {
                         @Parameter(description = "full (default) or summary") @QueryParam("view") String view) {
         Plan p = readable(id);
         if ("summary".equals(view)) {
-            return Response.ok(plans.summary(p)).tag(ETags.of(p.revision)).build();
+            return Response.ok(views.summary(p)).tag(ETags.of(p.revision)).build();
         }
         if (view != null && !"full".equals(view)) {
             throw ProblemException.badRequest("INVALID_VIEW", "view must be full or summary",
                     new vn.gems.common.problem.FieldError("view", "INVALID_VALUE", "must be full or summary"));
         }
-        return Response.ok(plans.view(p)).tag(ETags.of(p.revision)).build();
+        return Response.ok(views.view(p)).tag(ETags.of(p.revision)).build();
     }
 
     @PUT
@@ -151,7 +161,7 @@ public class PlanResource {
                            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                            @NotNull PlanDocument document) {
         Plan p = plans.update(id, ifMatch, document).orElseThrow(() -> ProblemException.notFound("Plan", id));
-        return Response.ok(plans.view(p)).tag(ETags.of(p.revision)).build();
+        return Response.ok(views.view(p)).tag(ETags.of(p.revision)).build();
     }
 
     @DELETE
@@ -174,7 +184,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = PlanDocument.class)))
     public Response export(@Parameter(description = ID) @PathParam("id") String id) {
         Plan p = readable(id);
-        return Response.ok(plans.document(p)).header("Content-Disposition", "attachment; filename=\"" + p.code + ".json\"").build();
+        return Response.ok(views.document(p)).header("Content-Disposition", "attachment; filename=\"" + p.code + ".json\"").build();
     }
 
     @POST
@@ -190,7 +200,7 @@ public class PlanResource {
                           @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                           @Valid IssuePlan input) {
         Plan p = plans.issue(id, ifMatch, input).orElseThrow(() -> ProblemException.notFound("Plan", id));
-        return Response.ok(plans.view(p)).tag(ETags.of(p.revision)).build();
+        return Response.ok(views.view(p)).tag(ETags.of(p.revision)).build();
     }
 
     @POST
@@ -210,7 +220,7 @@ public class PlanResource {
         return idempotency.execute(key, caller.subject() + " POST /api/plans/" + id + "/amendments", amendment, () -> {
             Plan p = plans.amend(id, ifMatch, amendment).orElseThrow(() -> ProblemException.notFound("Plan", id));
             URI location = uri.getBaseUriBuilder().path("/api/plans/{id}/versions/{n}").build(p.id, p.currentVersion);
-            return Idempotency.Result.created(plans.view(p), location, ETags.header(p.revision));
+            return Idempotency.Result.created(views.view(p), location, ETags.header(p.revision));
         });
     }
 
@@ -224,14 +234,14 @@ public class PlanResource {
                           @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                           @Valid ClosePlan input) {
         Plan p = plans.close(id, ifMatch, input).orElseThrow(() -> ProblemException.notFound("Plan", id));
-        return Response.ok(plans.view(p)).tag(ETags.of(p.revision)).build();
+        return Response.ok(views.view(p)).tag(ETags.of(p.revision)).build();
     }
 
     @GET
     @Path("/{id}/versions")
     @Operation(summary = "Every version of the plan: when, by whom, why")
     public List<VersionInfo> versions(@Parameter(description = ID) @PathParam("id") String id) {
-        return plans.versions(readable(id));
+        return views.versions(readable(id));
     }
 
     @GET
@@ -240,7 +250,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(implementation = PlanView.class)))
     public PlanView version(@Parameter(description = ID) @PathParam("id") String id, @PathParam("n") int n) {
         Plan p = readable(id);
-        return plans.version(p, n).orElseThrow(() -> ProblemException.notFound("Version", n + " of plan " + id));
+        return views.version(p, n).orElseThrow(() -> ProblemException.notFound("Version", n + " of plan " + id));
     }
 
     @GET
@@ -248,28 +258,28 @@ public class PlanResource {
     @Operation(summary = "What changed between two versions (default: the previous and the current)")
     public PlanDiff diff(@Parameter(description = ID) @PathParam("id") String id, @QueryParam("from") Integer from,
                          @QueryParam("to") Integer to) {
-        return plans.diff(readable(id), from, to);
+        return views.diff(readable(id), from, to);
     }
 
     @GET
     @Path("/{id}/tree")
     @Operation(summary = "The plan's place in the plan tree: ancestors (root first) and the plans implementing it")
     public PlanTree tree(@Parameter(description = ID) @PathParam("id") String id) {
-        return plans.tree(readable(id));
+        return views.tree(readable(id));
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "Who created, edited, issued, amended and closed the plan, and when")
     public List<PlanHistoryEntry> history(@Parameter(description = ID) @PathParam("id") String id) {
-        return plans.history(readable(id));
+        return views.history(readable(id));
     }
 
     @GET
     @Path("/{id}/events")
     @Operation(summary = "Lifecycle events for reporting-service and whether each was delivered")
     public List<PlanEventView> events(@Parameter(description = ID) @PathParam("id") String id) {
-        return plans.events(readable(id));
+        return views.events(readable(id));
     }
 
     private Plan readable(String id) {

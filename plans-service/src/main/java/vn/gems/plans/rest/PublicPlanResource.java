@@ -19,7 +19,9 @@ import vn.gems.common.problem.ProblemException;
 import vn.gems.plans.PlanKind;
 import vn.gems.plans.PlanStatus;
 import vn.gems.plans.service.PlanQuery;
+import vn.gems.plans.service.PlanSearch;
 import vn.gems.plans.service.PlanService;
+import vn.gems.plans.service.PlanViews;
 
 /** The public portal's read-only view of issued and closed plans; no token needed (the gateway routes it anonymously). */
 @Path("/api/public/plans")
@@ -29,9 +31,13 @@ import vn.gems.plans.service.PlanService;
 public class PublicPlanResource {
 
     private final PlanService plans;
+    private final PlanViews views;
+    private final PlanSearch search;
 
-    public PublicPlanResource(PlanService plans) {
+    public PublicPlanResource(PlanService plans, PlanViews views, PlanSearch search) {
         this.plans = plans;
+        this.views = views;
+        this.search = search;
     }
 
     @GET
@@ -48,13 +54,13 @@ public class PublicPlanResource {
             throw ProblemException.badRequest("INVALID_STATUS", "Drafts are not public",
                     new FieldError("status", "INVALID_VALUE", "must be ISSUED or CLOSED"));
         }
-        return plans.searchPublished(new PlanQuery(unit, agency, year, kind, status, q, parent), Paging.of(page, size));
+        return search.searchPublished(new PlanQuery(unit, agency, year, kind, status, q, parent), Paging.of(page, size));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "An issued or closed plan, whole, without internal notes")
     public PublicPlanView get(@Parameter(description = "Numeric id or plan code") @PathParam("id") String id) {
-        return plans.findPublished(id).map(plans::publicView).orElseThrow(() -> ProblemException.notFound("Plan", id));
+        return plans.findPublished(id).map(views::publicView).orElseThrow(() -> ProblemException.notFound("Plan", id));
     }
 }

@@ -46,6 +46,11 @@ public class PlanAccess {
         return caller.hasAnyRole(Roles.AUDITOR, Roles.ADMIN, Roles.SERVICE);
     }
 
+    /** Issued and closed plans are public; drafts are seen by whoever may read them. A plan may link to either. */
+    public boolean canSee(Plan p) {
+        return p.published() || canRead(p);
+    }
+
     public boolean canRead(Plan p) {
         if (readsEverything() || canEdit(p)) {
             return true;

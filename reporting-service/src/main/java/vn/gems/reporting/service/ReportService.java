@@ -47,10 +47,10 @@ public class ReportService {
     private final Outbox outbox;
     private final Notifier notifier;
     private final ReportingConfig config;
-    private final ConsolidationService consolidation;
+    private final ConsolidationPrefill consolidation;
 
     public ReportService(Access access, PlanStore plans, ContentCodec codec, Outbox outbox, Notifier notifier,
-                         ReportingConfig config, ConsolidationService consolidation) {
+                         ReportingConfig config, ConsolidationPrefill consolidation) {
         this.access = access;
         this.plans = plans;
         this.codec = codec;

@@ -2,7 +2,7 @@ package vn.gems.indicators.push.merge;
 
 import vn.gems.indicators.Api;
 import vn.gems.indicators.Demo;
-import vn.gems.indicators.ValueValidationTest;
+import vn.gems.indicators.rest.ValueValidationTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
