@@ -227,7 +227,8 @@ public final class Suite implements AutoCloseable {
             cmd.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
             if (config.persistent()) {
                 // AOT cache (Java 25+) or AppCDS archive, trained by the first run and reused: see JvmCache.
-                cmd.addAll(JvmCache.flags(config.stateDir(), s.name(), s.jar(config.repoRoot())));
+                // One per instance: two training runs must not write the same file as they stop.
+                cmd.addAll(JvmCache.flags(config.stateDir(), name, s.jar(config.repoRoot())));
             }
             cmd.add("-jar");
             cmd.add(s.jar(config.repoRoot()).toString());
