@@ -57,7 +57,7 @@ class BolaE2eTest {
             "GET /api/agencies/{code}", "GET /api/agencies/{code}/holders", "GET /api/agencies/{code}/predecessors",
             "GET /api/agencies/{code}/history",
             "GET /api/indicators/{code}",
-            "GET /api/units/{code}", "GET /api/units/{code}/children", "GET /api/units/{code}/territory", "GET /api/units/events/{id}",
+            "GET /api/units/{code}", "GET /api/units/{code}/children", "GET /api/units/{code}/territory", "GET /api/unit-events/{id}",
             "GET /api/values/{indicator}/{unit}/{period}",
             "GET /api/public/plans/{id}", "GET /api/public/reports/consolidations/{id}",
             "GET /api/public/units/{code}");

@@ -69,7 +69,7 @@ final class MatrixFixtures {
                  "bySex":true,"dimensions":[],"aggregation":"SUM","direction":"HIGHER","periodicity":"ANNUAL",
                  "supplierSectors":["LABOUR"]}""".formatted(values.get("indicator")))
                 .post(url("/api/indicators")).then().statusCode(201);
-        values.put("event", given().header("Authorization", admin).get(url("/api/units/events")).then().statusCode(200)
+        values.put("event", given().header("Authorization", admin).get(url("/api/unit-events")).then().statusCode(200)
                 .extract().jsonPath().getString("[0].id"));
 
         // A push and a publication of TTH-DOLISA (LABOUR supplier for VN-46).

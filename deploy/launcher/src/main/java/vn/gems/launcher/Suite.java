@@ -28,6 +28,8 @@ public final class Suite implements AutoCloseable {
     // first build and start have taken over 4 minutes on a shared 2-core machine, hence its generous default.
     private static final long START_SCALE = Long.getLong("gems.start.scale", 1);
     private static final Duration SERVICE_START = Duration.ofSeconds(120 * START_SCALE);
+    /** How long {@code up} waits for a killed process to leave {@code /proc} before starting its replacement. */
+    static final Duration GONE_WAIT = Duration.ofSeconds(15);
     private static final Duration KEYCLOAK_START = Duration.ofSeconds(480 * START_SCALE);
 
     /** Most instances per service the launcher starts (and {@code deploy/gems down} looks for). */
@@ -171,7 +173,7 @@ public final class Suite implements AutoCloseable {
             return;
         }
         Path dataDir = config.stateDir().resolve("postgres");
-        Optional<ManagedProcess> running = ManagedProcess.recall("postgres", config.runDir()).filter(ManagedProcess::alive);
+        Optional<ManagedProcess> running = ManagedProcess.recallLive("postgres", config.runDir(), GONE_WAIT);
         if (running.isPresent() && Postgres.accepts("127.0.0.1", config.embeddedPostgresPort())) {
             postgres = new Postgres.Endpoint("127.0.0.1", config.embeddedPostgresPort(), "postgres", "", true);
             return;
@@ -188,10 +190,9 @@ public final class Suite implements AutoCloseable {
             return null;
         }
         try {
-            Optional<ManagedProcess> running = ManagedProcess.recall("keycloak", config.runDir()).filter(ManagedProcess::alive);
-            if (running.isPresent()) {
-                Http.awaitOk("Keycloak", "http://127.0.0.1:" + config.keycloakManagementPort() + "/health/ready",
-                        KEYCLOAK_START, running.get()::alive, running.get());
+            Optional<ManagedProcess> running = ManagedProcess.recallLive("keycloak", config.runDir(), GONE_WAIT);
+            if (running.isPresent() && adopted("Keycloak", running.get(),
+                    "http://127.0.0.1:" + config.keycloakManagementPort() + "/health/ready", KEYCLOAK_START)) {
                 processes.put("keycloak", running.get());
                 return running.get();
             }
@@ -212,39 +213,56 @@ public final class Suite implements AutoCloseable {
     private void startService(SuiteConfig.Service s, int index) {
         String name = instanceName(s, index);
         int port = ports(s).get(index);
+        String health = "http://127.0.0.1:" + port + "/q/health/ready";
         try {
-            Optional<ManagedProcess> running = ManagedProcess.recall(name, config.runDir()).filter(ManagedProcess::alive);
-            ManagedProcess p;
-            if (running.isPresent()) {
-                p = running.get();
-            } else {
-                List<String> cmd = new ArrayList<>();
-                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                cmd.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
-                if (config.persistent()) {
-                    // Class-data archive written at the first exit and reused (rebuilt when the jar changes): ~2x faster start.
-                    Path archive = config.stateDir().resolve("jvm-cache").resolve(s.name() + ".jsa");
-                    Files.createDirectories(archive.getParent());
-                    cmd.add("-XX:+AutoCreateSharedArchive");
-                    cmd.add("-XX:SharedArchiveFile=" + archive);
+            Optional<ManagedProcess> running = ManagedProcess.recallLive(name, config.runDir(), GONE_WAIT);
+            if (running.isPresent() && adopted(name, running.get(), health, SERVICE_START)) {
+                synchronized (processes) {
+                    processes.put(name, running.get());
                 }
-                cmd.add("-jar");
-                cmd.add(s.jar(config.repoRoot()).toString());
-                Map<String, String> env = environment(s);
-                env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-                if (instances > 1 && s.name().equals("indicators-service")) {
-                    // Push leases name their owner: a test can tell which instance works on a push (and kill it).
-                    env.put("GEMS_INDICATORS_PUSH_INSTANCE_ID", name + "#" + Long.toString(System.nanoTime(), 36));
-                }
-                p = ManagedProcess.start(name, cmd, env, config.repoRoot(),
-                        config.logDir().resolve(name + ".log"), config.runDir());
+                return;
             }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
+            if (config.persistent()) {
+                // AOT cache (Java 25+) or AppCDS archive, trained by the first run and reused: see JvmCache.
+                cmd.addAll(JvmCache.flags(config.stateDir(), s.name(), s.jar(config.repoRoot())));
+            }
+            cmd.add("-jar");
+            cmd.add(s.jar(config.repoRoot()).toString());
+            Map<String, String> env = environment(s);
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            if (instances > 1 && s.name().equals("indicators-service")) {
+                // Push leases name their owner: a test can tell which instance works on a push (and kill it).
+                env.put("GEMS_INDICATORS_PUSH_INSTANCE_ID", name + "#" + Long.toString(System.nanoTime(), 36));
+            }
+            ManagedProcess p = ManagedProcess.start(name, cmd, env, config.repoRoot(),
+                    config.logDir().resolve(name + ".log"), config.runDir());
             synchronized (processes) {
                 processes.put(name, p);
             }
-            Http.awaitOk(name, "http://127.0.0.1:" + port + "/q/health/ready", SERVICE_START, p::alive, p);
+            Http.awaitOk(name, health, SERVICE_START, p::alive, p);
         } catch (IOException e) {
             throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Waits for a process a previous {@code up} started to be ready. False when it died meanwhile (it was being
+     * killed as we looked): it has then left {@code /proc} or been waited for, and the caller starts a fresh one.
+     */
+    private boolean adopted(String what, ManagedProcess p, String health, Duration timeout) throws IOException {
+        try {
+            Http.awaitOk(what, health, timeout, p::alive, p);
+            return true;
+        } catch (IllegalStateException e) {
+            if (p.alive()) {
+                throw e;
+            }
+            p.awaitGone(GONE_WAIT);
+            p.forget(config.runDir());
+            return false;
         }
     }
 
@@ -271,7 +289,8 @@ public final class Suite implements AutoCloseable {
         if (s.database() != null) {
             env.put("DB_URL", postgres.jdbcUrl(s.database()));
             env.put("DB_USER", postgres.user());
-            env.put("DB_PASSWORD", postgres.password());
+            // Services refuse to start in prod without a password; a local server that trusts loopback ignores it.
+            env.put("DB_PASSWORD", postgres.password().isEmpty() ? "trusted-local-server" : postgres.password());
         }
         switch (s.name()) {
             case "plans-service" -> env.put("OIDC_CLIENT_SECRET", SuiteConfig.PLANS_CLIENT_SECRET);

@@ -27,7 +27,6 @@ import vn.gems.common.http.Paging;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
 import vn.gems.indicators.AdminUnit;
-import vn.gems.indicators.UnitEvent;
 import vn.gems.indicators.UnitLevel;
 import vn.gems.indicators.mapping.UnitMapper;
 import vn.gems.indicators.service.Catalogue;
@@ -41,7 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Administrative units with their history and restructuring events: {@code /api/units}. */
+/** Administrative units with their dated history: {@code /api/units}; their restructuring events are {@link UnitEventResource}. */
 @Path("/api/units")
 @Tag(name = "Units", description = "Đơn vị hành chính: units, dated names and parents, merges, splits, renames, re-parenting")
 @Produces(MediaType.APPLICATION_JSON)
@@ -125,30 +124,5 @@ public class UnitResource {
         Hierarchy.Node n = h.find(u.code).orElseThrow();
         return Response.created(uri.getAbsolutePathBuilder().path(u.code).build())
                 .entity(UnitMapper.toView(h, n, LocalDate.now())).tag(ETags.of(n.version)).build();
-    }
-
-    @GET
-    @Path("/events")
-    @Operation(summary = "Restructuring events, by unit and effective-date range")
-    public List<UnitEventView> events(@QueryParam("unit") String unit, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return units.events(unit, from, to).stream().map(UnitMapper::toView).toList();
-    }
-
-    @GET
-    @Path("/events/{id}")
-    @Operation(summary = "One restructuring event")
-    public UnitEventView event(@PathParam("id") long id) {
-        UnitEvent e = units.event(id).orElseThrow(() -> ProblemException.notFound("Unit event", id));
-        return UnitMapper.toView(e);
-    }
-
-    @POST
-    @Path("/events")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Record a merge, split, rename or re-parenting with its effective date (admin); 409 when already recorded")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitEventView.class)))
-    public Response apply(@Valid @NotNull UnitEventInput input, @Context UriInfo uri) {
-        UnitEvent e = units.apply(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(e.id)).build()).entity(UnitMapper.toView(e)).build();
     }
 }

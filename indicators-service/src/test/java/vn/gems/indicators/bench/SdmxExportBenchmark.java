@@ -70,7 +70,7 @@ public final class SdmxExportBenchmark {
         try {
             BenchSupport.waitReady(http, base, service);
             try (Connection c = connect(pgBase + database)) {
-                BenchSupport.indicatorsReferenceData(c, http, base, "Bearer " + token, PROVINCES, COMMUNES, INDICATORS);
+                BenchSupport.indicatorsReferenceData(c, http, base, token, PROVINCES, COMMUNES, INDICATORS);
                 long stored = load(c);
                 System.out.printf(Locale.ROOT, "%n== SDMX-CSV export benchmark: %,d published final values; machine: %d cores, %s; %s; load average at start %.1f%n",
                         stored, Runtime.getRuntime().availableProcessors(), BenchSupport.memory(),
@@ -78,7 +78,7 @@ public final class SdmxExportBenchmark {
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
             String all = "/sdmx/2.1/data/DF_GEMS/all";
-            String tenth = "/sdmx/2.1/data/DF_GEMS/" + String.join("+", List.of("BENCH_01", "BENCH_02", "BENCH_03", "BENCH_04")) + "...";
+            String tenth = "/sdmx/2.1/data/DF_GEMS/" + String.join("+", List.of("BENCH_01", "BENCH_02", "BENCH_03", "BENCH_04")) + "..";
             export(all); // warm-up: JIT, connection pool, catalogue snapshot
             export(tenth);
             Sampler small = new Sampler();

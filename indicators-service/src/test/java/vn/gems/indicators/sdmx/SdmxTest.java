@@ -91,6 +91,7 @@ class SdmxTest {
         Response dsd = given().header("Accept", STRUCTURE).get("/sdmx/2.1/datastructure/GEMS/DSD_GEMS/1.0");
         dsd.then().statusCode(200).contentType(startsWith("application/vnd.sdmx.structure+xml"));
         String xml = dsd.asString();
+        keep("datastructure.xml", xml);
         SdmxSchemas.validate(xml, null);
         // key order: indicator, unit, sex, each catalogue dimension, time last; attributes; code lists with unit validity
         assertOrder(xml, "<str:Dimension id=\"INDICATOR\" position=\"1\"", "<str:Dimension id=\"REF_AREA\" position=\"2\"",
@@ -126,6 +127,7 @@ class SdmxTest {
     void structureSpecificDataValidatesAgainstTheOfficialAndTheGeneratedSchema() throws Exception {
         String schema = get("/sdmx/2.1/schema/dataflow/GEMS/DF_GEMS/1.0", "application/xml", null);
         String series = get(FLOW + "/all", SS_XML, null);
+        keep("data.xml", series);
         SdmxSchemas.validate(series, schema);
         assertTrue(series.contains("<Series INDICATOR=\"MASTERS_DEGREE_HOLDERS\" REF_AREA=\"VN-46\" SEX=\"F\" ETHNICITY=\"_Z\">"
                 + "<Obs TIME_PERIOD=\"2017\" OBS_VALUE=\"1500\" OBS_STATUS=\"A\" UNIT_MEASURE=\"COUNT\" SOURCE=\"TTH-STATS\"/></Series>"), series);
@@ -175,6 +177,7 @@ class SdmxTest {
                 .body("data.dataSets[0].series.'0:0:2:0'.observations.'0'[0]", equalTo(2900))
                 .body("data.structure.attributes.observation.id", hasItem("OBS_STATUS"));
         String json = r.asString();
+        keep("data.json", json);
         var schema = SdmxSchemas.sdmxJsonData();
         if (schema.isPresent()) {
             List<String> errors = JsonSchemaCheck.errors(schema.get(), json);
@@ -267,6 +270,13 @@ class SdmxTest {
                     and indicator_id in (select id from indicator where code in ('MASTERS_DEGREE_HOLDERS','PRIMARY_COMPLETION_RATE','GOV_BODIES_FEMALE_KEY_LEADER_SHARE'))
                   except
                   select indicator_id, unit_id, sex, dims, value, numerator, denominator, status from indicator_value where period = '2011') d"""));
+    }
+
+    /** Keeps an answer under target/sdmx-samples/ for a look, or for other clients to read. */
+    private static void keep(String name, String content) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target/sdmx-samples");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve(name), content);
     }
 
     private static int count(String s, String part) {

@@ -42,8 +42,15 @@ public class Dhis2JsonFormat implements PushFormat {
 
     @Override
     public RowSource open(InputStream body, Catalogue.Snapshot catalogue) throws IOException {
-        // The header is read on the request's thread (PushService opens the source before answering), so the query is at hand.
+        return Dhis2JsonRows.open(body, mappings::resolve, mappingParameter(request));
+    }
+
+    /**
+     * The request's {@code mapping} query parameter, or null. The header is read on the request's thread (PushService
+     * opens the source before answering), so the query is at hand; the format needs no parameter of the pipeline's.
+     */
+    static String mappingParameter(CurrentVertxRequest request) {
         String code = request.getCurrent() == null ? null : request.getCurrent().request().getParam("mapping");
-        return Dhis2JsonRows.open(body, mappings::resolve, code == null || code.isBlank() ? null : code);
+        return code == null || code.isBlank() ? null : code.trim();
     }
 }

@@ -163,7 +163,7 @@ final class Dhis2JsonRows implements RowSource {
         }
         Dhis2MappingInput.Element e = mapping.element(dataElement, combo);
         if (e == null) {
-            boolean known = mapping.element(dataElement, null) != null || mapping.byKey().keySet().stream().anyMatch(k -> k.startsWith(dataElement + "|"));
+            boolean known = mapping.knowsDataElement(dataElement);
             malformed = known
                     ? new RowError(n, at + "/categoryOptionCombo", "DHIS2_UNMAPPED_COMBO", "combo " + show(combo) + " of data element " + dataElement
                     + " is not in mapping " + mapping.code())

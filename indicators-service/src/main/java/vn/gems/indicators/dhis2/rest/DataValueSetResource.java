@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
+import vn.gems.indicators.dhis2.input.Dhis2AdxFormat;
 import vn.gems.indicators.dhis2.input.Dhis2JsonFormat;
 import vn.gems.indicators.dhis2.service.Dhis2Export;
 import vn.gems.indicators.push.rest.PushParams;
@@ -42,12 +44,14 @@ import java.net.URI;
 public class DataValueSetResource {
 
     private final PushService pushes;
-    private final Dhis2JsonFormat format;
+    private final Dhis2JsonFormat json;
+    private final Dhis2AdxFormat adx;
     private final Dhis2Export export;
 
-    public DataValueSetResource(PushService pushes, Dhis2JsonFormat format, Dhis2Export export) {
+    public DataValueSetResource(PushService pushes, Dhis2JsonFormat json, Dhis2AdxFormat adx, Dhis2Export export) {
         this.pushes = pushes;
-        this.format = format;
+        this.json = json;
+        this.adx = adx;
         this.export = export;
     }
 
@@ -55,21 +59,25 @@ public class DataValueSetResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STATS_PUSHER, Roles.REPORTER, Roles.ADMIN, Roles.SERVICE, Roles.GOV_SYSTEM})
-    @Operation(summary = "Push a DHIS2 dataValueSets JSON document through a stored mapping",
+    @Operation(summary = "Push a DHIS2 dataValueSets JSON document (or ADX XML, application/adx+xml) through a stored mapping",
             description = "The same job as POST /api/values/pushes (dryRun, onError, status, Idempotency-Key, 201/200/202/422): each data "
                     + "value is one row, reported as line n (from 1) with the JSON pointer of the field at fault "
                     + "(DHIS2_UNMAPPED_DATA_ELEMENT, DHIS2_UNMAPPED_COMBO, DHIS2_UNMAPPED_ORG_UNIT, DHIS2_PERIOD_UNSUPPORTED). mapping names the "
                     + "mapping; without it, the mapping of the document's dataSet, else the only one stored.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", example = """
+    @RequestBody(required = true, content = {@Content(mediaType = "application/json", example = """
             {"dataSet":"QX4ZTUbOt3a","period":"2025","orgUnit":"ImspTQPwCqd","dataValues":[
              {"dataElement":"h0xKKjijTdI","categoryOptionCombo":"hEFKSsPV5et","value":"7000"},
-             {"dataElement":"h0xKKjijTdI","categoryOptionCombo":"V6L425pT3A0","value":"7700"}]}"""))
+             {"dataElement":"h0xKKjijTdI","categoryOptionCombo":"V6L425pT3A0","value":"7700"}]}"""),
+            @Content(mediaType = "application/adx+xml", example = """
+            <adx xmlns="urn:ihe:qrph:adx:2015"><group orgUnit="ImspTQPwCqd" period="2025-01-01/P1Y" dataSet="QX4ZTUbOt3a">
+            <dataValue dataElement="h0xKKjijTdI" SEX="F" value="7000"/></group></adx>""")})
     @APIResponse(responseCode = "201", description = "Done: the import summary", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = PushView.class)))
     public Response push(@Parameter(description = "The mapping's code", example = "hmis-tth") @QueryParam("mapping") String mapping,
-                         @Valid @BeanParam PushParams params, InputStream body) {
-        // mapping is read again by the format from the request (it is the format's parameter, not the pipeline's).
-        PushService.Answer answer = pushes.push(params.command(format), body);
+                         @HeaderParam("Content-Type") String contentType, @Valid @BeanParam PushParams params, InputStream body) {
+        // ADX when the body is XML, else dataValueSets JSON; mapping is read by the format from the request.
+        boolean xml = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim().endsWith("xml");
+        PushService.Answer answer = pushes.push(params.command(xml ? adx : json), body);
         if (answer.status() == 422) {
             throw PushAnswers.rejected(answer.push());
         }

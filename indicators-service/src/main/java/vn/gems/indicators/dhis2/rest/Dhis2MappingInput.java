@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A DHIS2 mapping: which data element and category option combo is which indicator, sex and dimensions, and which
  * DHIS2 organisation unit (UID or code, as the export's idScheme writes it) is which administrative unit.
- * A combo left out matches any combo of the data element (DHIS2's "default"); exports then omit it.
+ * A combo left out matches any combo of the data element (DHIS2's "default"); exports then omit it. ADX documents
+ * name categories instead of combos: {@code categoryOptions}.
  */
 @Schema(name = "Dhis2MappingInput", example = """
         {"name":"HMIS Thừa Thiên Huế — sinh và tử vong mẹ","dataSet":"QX4ZTUbOt3a",
@@ -30,7 +31,12 @@ public record Dhis2MappingInput(
     /** DHIS2 identifiers: UIDs (11 characters) or codes. */
     static final String ID = "[A-Za-z0-9_.\\-]{1,50}";
 
+    /**
+     * One mapped value: {@code categoryOptionCombo} for dataValueSets JSON; {@code categoryOptions} (category code →
+     * option code, the attributes of an ADX data value such as {@code SEX="F"}) for ADX.
+     */
     public record Element(@NotBlank @Pattern(regexp = ID) String dataElement, @Pattern(regexp = ID) String categoryOptionCombo,
+                          @Size(max = 10) Map<@NotBlank @Pattern(regexp = ID) String, @NotBlank @Pattern(regexp = ID) String> categoryOptions,
                           @NotBlank @Size(max = 60) String indicator, @Size(max = 10) String sex,
                           @Size(max = 10) Map<@NotBlank @Size(max = 40) String, @NotBlank @Size(max = 60) String> dimensions) {
     }

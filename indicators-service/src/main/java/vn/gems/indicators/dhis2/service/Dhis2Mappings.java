@@ -123,6 +123,7 @@ public class Dhis2Mappings {
         List<FieldError> errors = new ArrayList<>();
         List<Dhis2MappingInput.Element> elements = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        Set<String> adxKeys = new HashSet<>();
         Map<String, Integer> targets = new HashMap<>();
         for (int i = 0; i < in.dataElements().size(); i++) {
             Dhis2MappingInput.Element e = in.dataElements().get(i);
@@ -158,16 +159,21 @@ public class Dhis2Mappings {
                     }
                 }
             }
-            String key = Compiled.key(e.dataElement(), e.categoryOptionCombo());
-            if (!keys.add(key)) {
+            boolean twice = Compiled.forJson(e) && !keys.add(Compiled.key(e.dataElement(), e.categoryOptionCombo()));
+            if (twice) {
                 errors.add(new FieldError(at + ".dataElement", "DUPLICATE_DATA_ELEMENT",
                         "data element " + e.dataElement() + (e.categoryOptionCombo() == null ? "" : " with combo " + e.categoryOptionCombo()) + " is mapped twice"));
+            }
+            if (Compiled.forAdx(e) && !adxKeys.add(Compiled.adxKey(e.dataElement(), e.categoryOptions())) && !twice) {
+                errors.add(new FieldError(at + ".categoryOptions", "DUPLICATE_DATA_ELEMENT",
+                        "data element " + e.dataElement() + " with categories " + e.categoryOptions() + " is mapped twice"));
             }
             Integer before = targets.putIfAbsent(Compiled.target(ind.get().code(), sex, dims), i);
             if (before != null) {
                 errors.add(new FieldError(at + ".indicator", "DUPLICATE_TARGET", "the same indicator, sex and dimensions as dataElements[" + before + "]"));
             }
-            elements.add(new Dhis2MappingInput.Element(e.dataElement(), blankToNull(e.categoryOptionCombo()), ind.get().code(), sex, dims));
+            elements.add(new Dhis2MappingInput.Element(e.dataElement(), blankToNull(e.categoryOptionCombo()),
+                    e.categoryOptions() == null || e.categoryOptions().isEmpty() ? null : new TreeMap<>(e.categoryOptions()), ind.get().code(), sex, dims));
         }
         Set<String> orgUnits = new HashSet<>();
         Set<String> units = new HashSet<>();
