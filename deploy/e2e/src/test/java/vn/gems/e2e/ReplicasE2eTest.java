@@ -196,7 +196,10 @@ class ReplicasE2eTest {
         assertEquals(0, end.duplicateHistory());
     }
 
-    /** a. Every data service restarted one instance at a time while a big push and value upserts run. */
+    /**
+     * a. Every data service restarted one instance at a time while a big push, value upserts and report submissions with
+     * reviews run; e. (part) the reports accepted meanwhile reach indicators-service through the outbox once in effect.
+     */
     @Test
     @Order(3)
     void aRollingRestartLosesNoAcknowledgedWrite() throws Exception {
@@ -250,6 +253,22 @@ class ReplicasE2eTest {
         String ids = reports.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         long versions = Replicas.count("reporting", "select count(*) from report_version where report_id in (" + ids + ")");
         long returned = Replicas.count("reporting", "select count(*) from report_version where review_outcome = 'RETURNED' and report_id in (" + ids + ")");
+        // e. each accepted report's values, sent through reporting's outbox while instances restarted, arrive once in effect
+        String admin = E2eSuite.cachedBearer("gems.admin");
+        E2eSuite.await("reporting's outbox empty", Duration.ofSeconds(120), () -> {
+            try {
+                call("POST", "/api/reports/outbox/deliveries?now=true", admin, null);
+                return Replicas.json(call("GET", "/api/reports/outbox", admin, null)).path("pending").asInt(-1) == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Map<Long, Long> deliveries = new TreeMap<>();
+        for (long report : rc.accepted()) {
+            deliveries.put(report, Replicas.count("indicators", "select count(*) from value_push where source_reference like 'submission:"
+                    + report + ":v%'"));
+        }
+        long outboxFailed = Replicas.count("reporting", "select count(*) from outbox_message where status = 'FAILED'");
 
         Map<String, Long> found = new TreeMap<>();
         try (Connection c = Replicas.db("indicators"); Statement s = c.createStatement();
@@ -269,7 +288,8 @@ class ReplicasE2eTest {
                 "failedButCommitted", failedCommitted, "stuck", stuck,
                 "submitsSent", rc.submitsSent(), "submitsAcknowledged", rc.submitsAcknowledged(), "versionsFound", versions,
                 "submitsLost", Math.max(0, rc.submitsAcknowledged() - versions), "submitsDuplicated", Math.max(0, versions - rc.submitsSent()),
-                "returnsSent", rc.returnsSent(), "returnsAcknowledged", rc.returnsAcknowledged(), "returnsFound", returned);
+                "returnsSent", rc.returnsSent(), "returnsAcknowledged", rc.returnsAcknowledged(), "returnsFound", returned,
+                "accepted", rc.accepted().size(), "valueBatchesPerAcceptedReport", deliveries, "outboxFailed", outboxFailed);
         assertTrue(acknowledged.size() > 0, "writes went on during the restart");
         assertEquals(0, lost, "every acknowledged upsert is there with its value");
         assertTrue(found.size() <= attempted.get(), "nothing written that was not sent");
@@ -281,6 +301,9 @@ class ReplicasE2eTest {
         assertTrue(versions >= rc.submitsAcknowledged(), "every acknowledged submission is a version");
         assertTrue(versions <= rc.submitsSent(), "no submission twice");
         assertTrue(returned >= rc.returnsAcknowledged() && returned <= rc.returnsSent(), "every acknowledged review, none twice");
+        assertTrue(!rc.accepted().isEmpty(), "reports were accepted during the restart");
+        deliveries.forEach((report, batches) -> assertEquals(1L, batches, "report " + report + "'s values written once in effect"));
+        assertEquals(0, outboxFailed, "no outbox message dead-lettered");
         assertEquals(0, stuck, "no push left running");
     }
 

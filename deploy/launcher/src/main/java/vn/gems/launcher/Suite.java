@@ -226,8 +226,8 @@ public final class Suite implements AutoCloseable {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
             if (config.persistent()) {
-                // AOT cache (Java 25+) or AppCDS archive, trained by the first run and reused: see JvmCache.
-                // One per instance: two training runs must not write the same file as they stop.
+                // AOT cache (Java 25+) or AppCDS archive, trained by the first run and reused: see JvmCache. One per
+                // instance (instance 0 keeps the service's name): two instances never write one cache file at once.
                 cmd.addAll(JvmCache.flags(config.stateDir(), name, s.jar(config.repoRoot())));
             }
             cmd.add("-jar");
