@@ -9,13 +9,13 @@ import java.util.List;
  * Security on every operation. SmallRye adds the bearer requirement to every operation a role or
  * {@code @Authenticated} guards; what it leaves without one is anonymous, and is declared so with
  * {@code security: []} (a generated client then sends no token, a linter sees the choice was made).
- * Anonymous operations live under {@code /api/public/} and, for statistics tools, the SDMX REST API under
- * {@code /sdmx/} (issue 16): one anywhere else is a missing annotation rather than a public route, and fails the build.
+ * Anonymous operations live under {@code /api/public/} and, for SDMX clients, which send no token, under
+ * {@code /sdmx/} (published data only, like the public routes): one anywhere else is a missing annotation rather
+ * than a public route, and fails the build.
  */
 final class PublicOperations {
 
-    static final String PUBLIC_PREFIX = "/api/public/";
-    static final String SDMX_PREFIX = "/sdmx/";
+    static final List<String> PUBLIC_PREFIXES = List.of("/api/public/", "/sdmx/");
 
     private PublicOperations() {
     }
@@ -24,7 +24,7 @@ final class PublicOperations {
         List<String> unguarded = new ArrayList<>();
         Operations.forEach(openApi, (path, method, op) -> {
             if (op.getSecurity() == null) {
-                if (path.startsWith(PUBLIC_PREFIX) || path.startsWith(SDMX_PREFIX)) {
+                if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
                     op.setSecurity(new ArrayList<>());
                 } else {
                     unguarded.add(method + " " + path);
@@ -32,7 +32,7 @@ final class PublicOperations {
             }
         });
         if (!unguarded.isEmpty()) {
-            throw new IllegalStateException("OpenAPI operations outside " + PUBLIC_PREFIX + " and " + SDMX_PREFIX
+            throw new IllegalStateException("OpenAPI operations outside " + PUBLIC_PREFIXES
                     + " carry no security requirement (missing @Authenticated or @RolesAllowed?): " + unguarded);
         }
     }

@@ -65,6 +65,7 @@ class BolaE2eTest {
     /** Reserved to admins, who act for every agency: no agency to mismatch. */
     static final Set<String> NOT_AGENCY_SCOPED = Set.of(
             "PUT /api/indicators/{code}",
+            "POST /api/units/{province}/import",
             "POST /api/reports/plans/{planId}/obligations/regeneration",
             "POST /api/reports/outbox/{id}/requeue");
 

@@ -28,9 +28,11 @@ import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
 import vn.gems.indicators.AdminUnit;
 import vn.gems.indicators.UnitLevel;
+import vn.gems.indicators.mapping.CommuneCsv;
 import vn.gems.indicators.mapping.UnitMapper;
 import vn.gems.indicators.service.Catalogue;
 import vn.gems.indicators.service.Hierarchy;
+import vn.gems.indicators.service.ProvinceImportService;
 import vn.gems.indicators.service.UnitService;
 
 import java.time.LocalDate;
@@ -50,10 +52,12 @@ public class UnitResource {
 
     private final UnitService units;
     private final Catalogue catalogue;
+    private final ProvinceImportService imports;
 
-    public UnitResource(UnitService units, Catalogue catalogue) {
+    public UnitResource(UnitService units, Catalogue catalogue, ProvinceImportService imports) {
         this.units = units;
         this.catalogue = catalogue;
+        this.imports = imports;
     }
 
     @GET
@@ -124,5 +128,40 @@ public class UnitResource {
         Hierarchy.Node n = h.find(u.code).orElseThrow();
         return Response.created(uri.getAbsolutePathBuilder().path(u.code).build())
                 .entity(UnitMapper.toView(h, n, LocalDate.now())).tag(ETags.of(n.version)).build();
+    }
+
+    @POST
+    @Path("/{province}/import")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import a province's communes in one call (admin): created, renamed, re-parented and merged from "
+            + "their predecessors, all or nothing; the same import again changes nothing")
+    @APIResponse(responseCode = "200", description = "Imported (or already in place)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProvinceImportResult.class)))
+    @APIResponse(responseCode = "422", description = "Problems per row (`communes[i].field`); nothing written")
+    public ProvinceImportResult importCommunes(@PathParam("province") String province, @Valid @NotNull ProvinceImport input) {
+        List<ProvinceImport.Commune> communes = input.communes() == null ? List.of() : input.communes();
+        List<ProvinceImportService.Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < communes.size(); i++) {
+            rows.add(new ProvinceImportService.Row("communes[" + i + "]", communes.get(i)));
+        }
+        return imports.importCommunes(province, input.validFrom(), input.legalBasis(), rows);
+    }
+
+    @POST
+    @Path("/{province}/import")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The same import as CSV: header code,nameVi,nameEn,validFrom,predecessors,note (predecessors separated by |); "
+            + "problems name lines[n]")
+    @APIResponse(responseCode = "200", description = "Imported (or already in place)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProvinceImportResult.class)))
+    public ProvinceImportResult importCommunesCsv(@PathParam("province") String province,
+                                                  @Parameter(description = "Date for rows that give none") @QueryParam("validFrom") LocalDate validFrom,
+                                                  @QueryParam("legalBasis") String legalBasis, String csv) {
+        if (legalBasis != null && legalBasis.length() > 500) {
+            throw ProblemException.badRequest("VALIDATION_FAILED", "legalBasis is at most 500 characters",
+                    new vn.gems.common.problem.FieldError("legalBasis", "SIZE", "at most 500 characters"));
+        }
+        return imports.importCommunes(province, validFrom, legalBasis, CommuneCsv.parse(csv == null ? "" : csv));
     }
 }

@@ -19,6 +19,23 @@ public interface PlansConfig {
 
     Outbox outbox();
 
+    UnitFeed unitFeed();
+
+    /** Following indicators-service's unit change feed (People's Committees). */
+    interface UnitFeed {
+        /** How often the follower asks for new changes ({@code off} disables it); read by the scheduler. */
+        @WithDefault("5s")
+        String every();
+
+        /** Changes asked for per call. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Pages applied per run at most (a catch-up after downtime continues on the next run). */
+        @WithDefault("50")
+        int maxPages();
+    }
+
     /** Delivery of lifecycle events to reporting-service. */
     interface Outbox {
         /** How often the relay looks for due events ({@code off} disables it); read by the scheduler. */

@@ -10,6 +10,7 @@ import vn.gems.common.outbox.OutboxOutcome;
 import vn.gems.common.outbox.OutboxSettings;
 import vn.gems.common.outbox.TransactionalOutbox;
 import vn.gems.common.testing.InjectTestDatabase;
+import vn.gems.common.testing.Replicas;
 import vn.gems.common.testing.TestDatabase;
 
 import java.sql.Connection;
@@ -20,13 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,27 +83,16 @@ class TransactionalOutboxTest {
             return OutboxOutcome.delivered();
         };
         OutboxSettings s = new OutboxSettings(7, Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO, 3);
-        List<TransactionalOutbox> replicas = List.of(replica("a", s, true), replica("b", s, true));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (TransactionalOutbox r : replicas) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    for (int round = 0; round < 200 && pending() > 0; round++) {
-                        r.deliver(false, handler);
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : runs) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Void>> replicas = new ArrayList<>();
+        for (TransactionalOutbox r : List.of(replica("a", s, true), replica("b", s, true))) {
+            replicas.add(() -> {
+                for (int round = 0; round < 200 && pending() > 0; round++) {
+                    r.deliver(false, handler);
+                }
+                return null;
+            });
         }
+        Replicas.together(replicas);
         assertEquals(60, sends.size());
         assertTrue(sends.values().stream().allMatch(c -> c.get() == 1), "no message sent twice: " + sends);
         assertEquals(60, db.count("select count(*) from probe_outbox where status = 'DELIVERED' and lease_owner is null"));

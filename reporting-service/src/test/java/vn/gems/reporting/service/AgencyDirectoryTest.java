@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
+import vn.gems.common.testing.Replicas;
 import vn.gems.common.testing.TestDatabase;
 import vn.gems.reporting.FakePeers;
 import vn.gems.reporting.InjectFakePeers;
@@ -13,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,26 +41,16 @@ class AgencyDirectoryTest {
             codes.add(code);
         }
         CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Integer>> replicas = new ArrayList<>();
-            for (int r = 0; r < 2; r++) {
-                replicas.add(pool.submit(() -> {
-                    int found = 0;
-                    for (String code : codes) {
-                        together.await(10, TimeUnit.SECONDS);
-                        // each refresh in the caller's own transaction, as inside a plan-event request
-                        found += QuarkusTransaction.requiringNew().call(() -> agencies.refresh(code)).isPresent() ? 1 : 0;
-                    }
-                    return found;
-                }));
+        List<Integer> found = Replicas.together(2, () -> {
+            int n = 0;
+            for (String code : codes) {
+                together.await(10, TimeUnit.SECONDS);
+                // each refresh in the caller's own transaction, as inside a plan-event request
+                n += QuarkusTransaction.requiringNew().call(() -> agencies.refresh(code)).isPresent() ? 1 : 0;
             }
-            for (Future<Integer> f : replicas) {
-                assertEquals(25, f.get(60, TimeUnit.SECONDS), "every refresh succeeded");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return n;
+        });
+        assertEquals(List.of(25, 25), found, "every refresh succeeded");
         assertEquals(25, db.count("select count(*) from agency_ref where code like ? and name_vi like 'Cơ quan %'", "RACE-" + run + "-%"));
 
         // A later change in plans-service replaces the stored row.

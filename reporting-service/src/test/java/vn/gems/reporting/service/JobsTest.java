@@ -5,20 +5,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
+import vn.gems.common.testing.Replicas;
 import vn.gems.common.testing.TestDatabase;
 import vn.gems.reporting.FakePeers;
 import vn.gems.reporting.Fixtures;
 import vn.gems.reporting.InjectFakePeers;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,23 +72,6 @@ class JobsTest {
     }
 
     private static int ranOn(int replicas, Callable<Boolean> job) throws Exception {
-        CyclicBarrier together = new CyclicBarrier(replicas);
-        ExecutorService pool = Executors.newFixedThreadPool(replicas);
-        try {
-            List<Future<Boolean>> runs = new ArrayList<>();
-            for (int i = 0; i < replicas; i++) {
-                runs.add(pool.submit(() -> {
-                    together.await(10, TimeUnit.SECONDS);
-                    return job.call();
-                }));
-            }
-            int ran = 0;
-            for (Future<Boolean> f : runs) {
-                ran += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            return ran;
-        } finally {
-            pool.shutdownNow();
-        }
+        return (int) Replicas.together(replicas, job).stream().filter(Boolean::booleanValue).count();
     }
 }

@@ -5,8 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.gems.common.outbox.OutboxRound;
 import vn.gems.common.testing.InjectTestDatabase;
+import vn.gems.common.testing.Replicas;
 import vn.gems.common.testing.TestDatabase;
 
 import java.sql.Connection;
@@ -14,11 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,27 +54,16 @@ class MailDispatchTest {
         for (int i = 0; i < 40; i++) {
             notice("MAIL-TEST", "notice " + run + " " + i, run + "-m-" + i);
         }
-        List<MailDispatch> replicas = List.of(dispatch.asInstance("replica-a"), dispatch.asInstance("replica-b"));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> rounds = new ArrayList<>();
-            for (MailDispatch d : replicas) {
-                rounds.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < 20 && pendingOf(run) > 0; i++) {
-                        OutboxRound ignored = d.dispatch();
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : rounds) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Void>> replicas = new ArrayList<>();
+        for (MailDispatch d : List.of(dispatch.asInstance("replica-a"), dispatch.asInstance("replica-b"))) {
+            replicas.add(() -> {
+                for (int i = 0; i < 20 && pendingOf(run) > 0; i++) {
+                    d.dispatch();
+                }
+                return null;
+            });
         }
+        Replicas.together(replicas);
         Map<String, Long> mailed = mailbox.getMailMessagesSentTo(TO).stream()
                 .filter(m -> m.getText().contains(run))
                 .collect(Collectors.groupingBy(m -> m.getText(), Collectors.counting()));
