@@ -56,23 +56,52 @@ public class SdmxResource {
     }
 
     @GET
-    @Path("/{resource: dataflow|datastructure|codelist|conceptscheme}")
-    @Operation(summary = "Structures of every agency (GEMS has one dataflow, one DSD and its code lists)")
-    public Response allStructures(@PathParam("resource") String resource, @HeaderParam("Accept") String accept,
-                                  @QueryParam("references") String references) {
-        return structure(resource, "all", accept, references);
-    }
-
-    @GET
-    @Path("/{resource: dataflow|datastructure|codelist|conceptscheme}/{ref: .+}")
-    @Operation(summary = "A structure by agency, id and version: dataflow GEMS/DF_GEMS/1.0, datastructure GEMS/DSD_GEMS/1.0, "
-            + "codelist GEMS/CL_REF_AREA/1.0 (units with validity), conceptscheme GEMS/CS_GEMS/1.0")
+    @Path("/dataflow/{agency}/{id}/{version}")
+    @Operation(operationId = "sdmxDataflow", summary = "The dataflow GEMS/DF_GEMS/1.0 (references=all adds its DSD, concepts and code lists)")
     @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message", content = @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1"))
     @APIResponse(responseCode = "404", description = "No such structure")
     @APIResponse(responseCode = "406", description = "Only SDMX-ML 2.1 structures are served")
-    public Response structure(@PathParam("resource") String resource, @PathParam("ref") String ref, @HeaderParam("Accept") String accept,
-                              @Parameter(description = "none (default for dataflow and codelist), children, descendants, all (default for datastructure)")
-                              @QueryParam("references") String references) {
+    public Response dataflow(@PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
+                             @HeaderParam("Accept") String accept,
+                             @Parameter(description = "none (default), children, descendants or all") @QueryParam("references") String references) {
+        return structure("dataflow", agency + "/" + id + "/" + version, accept, references);
+    }
+
+    @GET
+    @Path("/datastructure/{agency}/{id}/{version}")
+    @Operation(operationId = "sdmxDataStructure", summary = "The data structure definition GEMS/DSD_GEMS/1.0 with its concepts and code lists (references=none: alone)")
+    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message", content = @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1"))
+    @APIResponse(responseCode = "404", description = "No such structure")
+    @APIResponse(responseCode = "406", description = "Only SDMX-ML 2.1 structures are served")
+    public Response dataStructure(@PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
+                                  @HeaderParam("Accept") String accept,
+                                  @Parameter(description = "all (default), children, descendants, parents or none") @QueryParam("references") String references) {
+        return structure("datastructure", agency + "/" + id + "/" + version, accept, references);
+    }
+
+    @GET
+    @Path("/codelist/{agency}/{id}/{version}")
+    @Operation(operationId = "sdmxCodelist", summary = "A code list (CL_REF_AREA: the units with their validity; CL_INDICATOR, CL_SEX, CL_ETHNICITY, …; all for every one)")
+    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message", content = @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1"))
+    @APIResponse(responseCode = "404", description = "No such code list")
+    @APIResponse(responseCode = "406", description = "Only SDMX-ML 2.1 structures are served")
+    public Response codelist(@PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
+                             @HeaderParam("Accept") String accept) {
+        return structure("codelist", agency + "/" + id + "/" + version, accept, null);
+    }
+
+    @GET
+    @Path("/conceptscheme/{agency}/{id}/{version}")
+    @Operation(operationId = "sdmxConceptScheme", summary = "The concept scheme GEMS/CS_GEMS/1.0")
+    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message", content = @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1"))
+    @APIResponse(responseCode = "404", description = "No such structure")
+    @APIResponse(responseCode = "406", description = "Only SDMX-ML 2.1 structures are served")
+    public Response conceptScheme(@PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
+                                  @HeaderParam("Accept") String accept) {
+        return structure("conceptscheme", agency + "/" + id + "/" + version, accept, null);
+    }
+
+    private Response structure(String resource, String ref, String accept, String references) {
         SdmxMediaTypes type = SdmxMediaTypes.structure(accept);
         String[] p = ref.split("/", -1);
         if (p.length > 3) {
@@ -120,14 +149,14 @@ public class SdmxResource {
     }
 
     @GET
-    @Path("/schema/{context: dataflow|datastructure}/{ref: .+}")
-    @Operation(summary = "The XML schema of structure-specific data for the DSD (validate SDMX-ML data with it beside the SDMX-ML 2.1 schemas)")
+    @Path("/schema/dataflow/{agency}/{id}/{version}")
+    @Operation(operationId = "sdmxDataSchema", summary = "The XML schema of structure-specific data for the DSD (validate SDMX-ML data with it beside the SDMX-ML 2.1 schemas)")
     @APIResponse(responseCode = "200", description = "XML schema", content = @Content(mediaType = "application/xml"))
-    public Response schema(@PathParam("context") String context, @PathParam("ref") String ref,
-                           @QueryParam("dimensionAtObservation") String dimensionAtObservation) {
-        String[] p = ref.split("/", -1);
-        requireId(p[0], p.length > 1 ? p[1] : "all", p.length > 2 ? p[2] : "latest",
-                context.equals("dataflow") ? SdmxStructure.FLOW_ID : SdmxStructure.DSD_ID);
+    @APIResponse(responseCode = "400", description = "dimensionAtObservation is neither TIME_PERIOD nor AllDimensions")
+    @APIResponse(responseCode = "404", description = "No such dataflow")
+    public Response schema(@PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
+                           @Parameter(description = "TIME_PERIOD (default) or AllDimensions") @QueryParam("dimensionAtObservation") String dimensionAtObservation) {
+        requireId(agency, id, version, SdmxStructure.FLOW_ID);
         SdmxStructure dsd = SdmxStructure.of(catalogue.current());
         DataQuery q = data.query(dsd, null, null, null, dimensionAtObservation);
         StreamingOutput body = out -> StructureSpecificSchema.write(dsd, q.series(), out);
@@ -136,7 +165,9 @@ public class SdmxResource {
 
     @GET
     @Path("/data/{flow}")
-    @Operation(summary = "All published data of the flow (see /data/{flow}/{key})")
+    @Operation(operationId = "sdmxAllData", summary = "All published data of the flow (see /data/{flow}/{key})")
+    @APIResponse(responseCode = "200", description = "The data, in the format Accept asks for", content = @Content(mediaType = "application/vnd.sdmx.data+csv;version=1.0.0"))
+    @APIResponse(responseCode = "404", description = "Unknown flow, or no published data")
     public Response allData(@PathParam("flow") String flow, @QueryParam("startPeriod") String startPeriod, @QueryParam("endPeriod") String endPeriod,
                             @QueryParam("dimensionAtObservation") String dimensionAtObservation, @QueryParam("format") String format,
                             @HeaderParam("Accept") String accept) {
@@ -145,7 +176,7 @@ public class SdmxResource {
 
     @GET
     @Path("/data/{flow}/{key}")
-    @Operation(summary = "Published final values as SDMX data, streamed. Key: INDICATOR.REF_AREA.SEX.<each catalogue dimension>, "
+    @Operation(operationId = "sdmxData", summary = "Published final values as SDMX data, streamed. Key: INDICATOR.REF_AREA.SEX.<each catalogue dimension>, "
             + "codes joined by + and empty parts as wildcards (e.g. WAGE_WORKERS.VN-46.F+M or all)")
     @APIResponse(responseCode = "200", description = "The data, in the format Accept asks for", content = {
             @Content(mediaType = "application/vnd.sdmx.structurespecificdata+xml;version=2.1"),
