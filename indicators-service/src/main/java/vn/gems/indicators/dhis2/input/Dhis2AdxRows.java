@@ -157,14 +157,7 @@ final class Dhis2AdxRows implements RowSource {
                     + " is not a year (2025-01-01/P1Y), half-year (P6M), quarter (P3M) or month (P1M)");
             return;
         }
-        row.indicator = e.indicator();
-        row.unit = unit;
-        row.period = period;
-        row.sex = e.sex();
-        if (e.dimensions() != null) {
-            row.dims.putAll(e.dimensions());
-        }
-        row.value = value;
+        Dhis2JsonRows.fill(row, e, unit, period, value);
     }
 
     /** ADX periods are ISO 8601 start/duration: 2025-01-01/P1Y, 2025-07-01/P6M, 2025-04-01/P3M, 2025-07-01/P1M. */

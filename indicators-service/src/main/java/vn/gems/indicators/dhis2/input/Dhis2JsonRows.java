@@ -181,9 +181,14 @@ final class Dhis2JsonRows implements RowSource {
                     + " is not a year, half-year (2025S1), quarter (2025Q3) or month (202507)");
             return;
         }
+        fill(row, e, unit, gemsPeriod, value);
+    }
+
+    /** A placed DHIS2 value as a GEMS row: the mapped indicator, sex and dimensions, the mapped unit, the period, the value. */
+    static void fill(RawRow row, Dhis2MappingInput.Element e, String unit, String period, String value) {
         row.indicator = e.indicator();
         row.unit = unit;
-        row.period = gemsPeriod;
+        row.period = period;
         row.sex = e.sex();
         if (e.dimensions() != null) {
             row.dims.putAll(e.dimensions());

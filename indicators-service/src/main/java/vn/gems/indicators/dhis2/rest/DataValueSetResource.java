@@ -73,6 +73,10 @@ public class DataValueSetResource {
             <dataValue dataElement="h0xKKjijTdI" SEX="F" value="7000"/></group></adx>""")})
     @APIResponse(responseCode = "201", description = "Done: the import summary", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = PushView.class)))
+    @APIResponse(responseCode = "200", description = "Dry run: what would happen", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PushView.class)))
+    @APIResponse(responseCode = "202", description = "Received; the job (Location) finishes in the background",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PushView.class)))
     public Response push(@Parameter(description = "The mapping's code", example = "hmis-tth") @QueryParam("mapping") String mapping,
                          @HeaderParam("Content-Type") String contentType, @Valid @BeanParam PushParams params, InputStream body) {
         // ADX when the body is XML, else dataValueSets JSON; mapping is read by the format from the request.
