@@ -154,7 +154,7 @@ final class MatrixFixtures {
     }
 
     static String serviceOf(String path) {
-        if (path.startsWith("/api/indicators") || path.startsWith("/api/units") || path.startsWith("/api/values")
+        if (path.startsWith("/api/indicators") || path.startsWith("/api/units") || path.startsWith("/api/unit-events") || path.startsWith("/api/values")
                 || path.startsWith("/api/public/values") || path.startsWith("/api/public/units") || path.startsWith("/api/public/indicators")) {
             return "indicators";
         }
