@@ -45,6 +45,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     private final Map<String, JsonObject> planVersions = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> agencies = new ConcurrentHashMap<>();
     private final Map<String, String> unitParents = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> unitNames = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> catalogue = new ConcurrentHashMap<>();
     private final Set<String> units = ConcurrentHashMap.newKeySet();
     private final Map<String, JsonObject> batchAnswers = new ConcurrentHashMap<>();
@@ -56,6 +57,8 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     private final AtomicInteger planCalls = new AtomicInteger();
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private volatile boolean plansDown;
+    /** Runs while plans-service answers an agency request (tests look at the database meanwhile). */
+    private volatile java.util.function.Consumer<String> onAgencyCall = code -> { };
 
     @Override
     public Map<String, String> start() {
@@ -105,6 +108,11 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
                 .put("active", validTo == null || !LocalDate.parse(validTo).isBefore(Fixtures.today())));
     }
 
+    /** Gives a registered agency its English name. */
+    public void agencyEn(String code, String nameEn) {
+        agencies.get(code).put("nameEn", nameEn);
+    }
+
     /** A catalogue entry: kept by sex or not, SUM / RATIO / NONE, and the rate's multiplier. */
     public void indicator(String code, boolean bySex, String aggregation, int multiplier) {
         catalogue.put(code, new JsonObject().put("code", code).put("bySex", bySex).put("aggregation", aggregation).put("multiplier", multiplier));
@@ -112,6 +120,14 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
 
     public void unit(String... codes) {
         units.addAll(List.of(codes));
+    }
+
+    /** A unit renamed on {@code from}: GET /api/units/{code}?asOf= answers its name then and both dated names. */
+    public void unitRenamed(String code, String oldVi, String oldEn, String newVi, String newEn, String from) {
+        LocalDate day = LocalDate.parse(from);
+        unitNames.put(code, new JsonObject().put("code", code).put("from", from).put("names", new JsonArray()
+                .add(new JsonObject().put("nameVi", oldVi).put("nameEn", oldEn).put("validFrom", "1989-07-01").put("validTo", day.minusDays(1).toString()))
+                .add(new JsonObject().put("nameVi", newVi).put("nameEn", newEn).put("validFrom", from).putNull("validTo"))));
     }
 
     public void unitParent(String unit, String parent) {
@@ -135,6 +151,10 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
             indicatorsServer = vertx.createHttpServer().requestHandler(this::indicators);
             indicatorsServer.listen(indicatorsPort, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    public void onAgencyCall(java.util.function.Consumer<String> hook) {
+        onAgencyCall = hook == null ? code -> { } : hook;
     }
 
     public void plansDown(boolean down) {
@@ -209,6 +229,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             if (p.length >= 4 && p[2].equals("agencies")) {
+                onAgencyCall.accept(p[3]);
                 JsonObject a = agencies.get(p[3]);
                 if (a == null) {
                     json(req, 404, new JsonObject().put("code", "NOT_FOUND"));
@@ -248,6 +269,15 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
         req.body().onSuccess(body -> {
             if (!authorised(req)) {
                 json(req, 401, new JsonObject().put("code", "UNAUTHENTICATED"));
+                return;
+            }
+            if (req.path().startsWith("/api/units/") && unitNames.containsKey(req.path().substring("/api/units/".length()))) {
+                JsonObject u = unitNames.get(req.path().substring("/api/units/".length()));
+                String asOf = req.getParam("asOf") == null ? Fixtures.today().toString() : req.getParam("asOf");
+                JsonObject then = u.getJsonArray("names").getJsonObject(asOf.compareTo(u.getString("from")) < 0 ? 0 : 1);
+                json(req, 200, new JsonObject().put("code", u.getString("code")).put("name", then.getString("nameVi"))
+                        .put("nameVi", then.getString("nameVi")).put("nameEn", then.getString("nameEn")).put("asOf", asOf)
+                        .put("names", u.getJsonArray("names")));
                 return;
             }
             if (req.path().equals("/api/indicators")) {

@@ -62,7 +62,12 @@ public final class Fixtures {
             fake.agency("HT-A" + i, "Cơ quan " + i + " tỉnh Hà Tĩnh", "VN-42", "HT-PC", null);
         }
         fake.agency("HT-DOLISA", "Sở Lao động - Thương binh và Xã hội tỉnh Hà Tĩnh", "VN-42", "HT-PC", null);
+        fake.agencyEn("TTH-PC", "Thua Thien Hue Provincial People's Committee");
+        fake.agencyEn("TTH-DOLISA", "Thua Thien Hue Department of Labour, Invalids and Social Affairs");
+        fake.agencyEn("VN-MOHA", "Ministry of Home Affairs");
         fake.unit("VN", "VN-46", "VN-51", "VN-51-STI", "VN-42");
+        // As in the demo data: Thừa Thiên Huế became the city of Huế on 1 January 2025 (Resolution 1314/NQ-UBTVQH15).
+        fake.unitRenamed("VN-46", "Tỉnh Thừa Thiên Huế", "Thua Thien Hue Province", "Thành phố Huế", "Hue City", "2025-01-01");
         fake.unitParent("VN-51-STI", "VN-51");
         fake.indicator("AGENCIES_FEMALE_LEADER_SHARE", false, "RATIO", 100);
         fake.indicator("WAGE_WORKERS", true, "SUM", 1);

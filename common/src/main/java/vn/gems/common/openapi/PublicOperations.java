@@ -9,12 +9,12 @@ import java.util.List;
  * Security on every operation. SmallRye adds the bearer requirement to every operation a role or
  * {@code @Authenticated} guards; what it leaves without one is anonymous, and is declared so with
  * {@code security: []} (a generated client then sends no token, a linter sees the choice was made).
- * Anonymous operations live under {@code /api/public/}: one anywhere else is a missing annotation rather than a
- * public route, and fails the build.
+ * Anonymous operations live under the gateway's anonymous prefixes, {@code /api/public/} and {@code /sdmx/}: one
+ * anywhere else is a missing annotation rather than a public route, and fails the build.
  */
 final class PublicOperations {
 
-    static final String PUBLIC_PREFIX = "/api/public/";
+    static final List<String> PUBLIC_PREFIXES = List.of("/api/public/", "/sdmx/");
 
     private PublicOperations() {
     }
@@ -23,7 +23,7 @@ final class PublicOperations {
         List<String> unguarded = new ArrayList<>();
         Operations.forEach(openApi, (path, method, op) -> {
             if (op.getSecurity() == null) {
-                if (path.startsWith(PUBLIC_PREFIX)) {
+                if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
                     op.setSecurity(new ArrayList<>());
                 } else {
                     unguarded.add(method + " " + path);
@@ -31,7 +31,7 @@ final class PublicOperations {
             }
         });
         if (!unguarded.isEmpty()) {
-            throw new IllegalStateException("OpenAPI operations outside " + PUBLIC_PREFIX
+            throw new IllegalStateException("OpenAPI operations outside " + PUBLIC_PREFIXES
                     + " carry no security requirement (missing @Authenticated or @RolesAllowed?): " + unguarded);
         }
     }

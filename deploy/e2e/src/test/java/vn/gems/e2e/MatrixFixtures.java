@@ -155,7 +155,8 @@ final class MatrixFixtures {
 
     static String serviceOf(String path) {
         if (path.startsWith("/api/indicators") || path.startsWith("/api/units") || path.startsWith("/api/unit-events") || path.startsWith("/api/values")
-                || path.startsWith("/api/public/values") || path.startsWith("/api/public/units") || path.startsWith("/api/public/indicators")) {
+                || path.startsWith("/api/public/values") || path.startsWith("/api/public/units") || path.startsWith("/api/public/indicators")
+                || path.startsWith("/sdmx")) {
             return "indicators";
         }
         if (path.startsWith("/api/reports") || path.startsWith("/api/public/reports")) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,12 +35,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gems.e2e.E2eSuite.bearer;
 import static vn.gems.e2e.E2eSuite.gateway;
@@ -130,6 +135,8 @@ class ReportingE2eTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    static final long DEMO_SEED_003_OBLIGATIONS = 103;
+
     @Test
     @Order(1)
     void dolisaIssuesThePlanAndObligationsFollow() throws Exception {
@@ -148,6 +155,13 @@ class ReportingE2eTest {
         E2eSuite.await("obligations of the issued plan", Duration.ofSeconds(90), () -> given().header("Authorization", bearer("health.reporter"))
                 .get(url("/api/reports/obligations?planId=" + planId + "&period=" + PERIOD)).then().extract().jsonPath()
                 .getList("items.ruleKey").contains("R2"));
+        // The demo's seed 003 plan gives this many obligations (the reporting README quotes the figure; issue 12.8).
+        String byRule = "select string_agg(rule_key || ':' || n, ' ' order by rule_key) from (select rule_key, count(*) n from obligation where plan_id = "
+                + planId + " group by rule_key) t";
+        assertEquals(DEMO_SEED_003_OBLIGATIONS, ServiceDb.count("reporting", "select count(*) from obligation where plan_id = " + planId),
+                () -> "per rule: " + ServiceDb.text("reporting", byRule));
+        // 16 assigned agencies: own plans (R1) and 5 annual reports (R2) each, DOLISA's 5 consolidated reports, 2 reviews.
+        assertEquals("R1:16 R2:80 R4:5 R5:1 R6:1", ServiceDb.text("reporting", byRule));
         long doh = obligation("health.reporter", "R2");
         given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/obligations/" + doh)).then().statusCode(200)
                 .body("dueDate", equalTo("2025-11-30")).body("receivingAgency", equalTo("TTH-DOLISA")).body("unitCode", equalTo("VN-46"))
@@ -338,7 +352,7 @@ class ReportingE2eTest {
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(csv[0], csv[1], csv[2]), "UTF-8 with BOM");
         List<String> srb = csvLines(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8)).stream()
                 .filter(r -> r.size() > 2 && r.get(2).equals("O4-T1-M1")).findFirst().orElseThrow();
-        assertEquals(List.of("7000", "7700", "110", "Đạt (achieved)"), List.of(srb.get(7), srb.get(8), srb.get(10), srb.get(11)));
+        assertEquals(List.of("7000", "7700", "110", "Đạt"), List.of(srb.get(7), srb.get(8), srb.get(10), srb.get(11)));
         // What an agency typed cannot run as a spreadsheet formula.
         String doha = new String(given().header("Authorization", bearer("dolisa.officer"))
                 .get(url("/api/reports/submissions/" + dohaReport + "/export?format=csv")).then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
@@ -348,7 +362,8 @@ class ReportingE2eTest {
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray());
         assertTrue(xlsx.get("xl/workbook.xml").contains("O4 Trong lĩnh vực y tế"), "one sheet per objective");
         assertTrue(xlsx.get("xl/sharedStrings.xml").contains("O4-T1-M1"));
-        assertTrue(xlsx.get("xl/sharedStrings.xml").contains("Đạt (achieved)"));
+        assertTrue(xlsx.get("xl/sharedStrings.xml").contains("<t>Đạt</t>"));
+        assertFalse(xlsx.get("xl/sharedStrings.xml").contains("(achieved)"), "no English glosses in the Vietnamese text");
 
         Map<String, String> docx = unzip(given().header("Authorization", bearer("dolisa.officer")).get(url(base + "docx")).then().statusCode(200)
                 .extract().asByteArray());
@@ -360,6 +375,62 @@ class ReportingE2eTest {
         String births = docx.entrySet().stream().filter(e -> e.getKey().startsWith("word/charts/chart") && e.getValue().contains("O4-T1-M1"))
                 .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no female-vs-male chart for O4-T1-M1"));
         assertTrue(births.contains("<c:v>7000.0</c:v>") || births.contains("<c:v>7000</c:v>"), births);
+        assertTrue(docx.get("word/document.xml").contains("w:w=\"11906\"") && docx.get("word/document.xml").contains("w:left=\"1701\""),
+                "A4 with the decree's 30 mm left margin");
+    }
+
+    @Test
+    @Order(6)
+    void theOfficialPdfThroughTheGateway() throws Exception {
+        String url = url("/api/reports/plans/" + planId + "/consolidation/export?period=" + PERIOD);
+        // Accept: application/pdf and format=pdf give the same document.
+        byte[] pdf = given().header("Authorization", bearer("dolisa.officer")).accept("application/pdf").get(url).then().statusCode(200)
+                .contentType("application/pdf").header("Content-Disposition", containsString(".pdf")).extract().asByteArray();
+        byte[] again = given().header("Authorization", bearer("dolisa.officer")).get(url + "&format=pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        String text = pdfText(pdf);
+        assertEquals(text, pdfText(again));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String date = "ngày " + (today.getDayOfMonth() < 10 ? "0" : "") + today.getDayOfMonth() + " tháng " + (today.getMonthValue() <= 2 ? "0" : "")
+                + today.getMonthValue() + " năm " + today.getYear();
+        // Decree 30/2020's parts in order, the bodies named as in 2025 and after (Thừa Thiên Huế is the city of Huế).
+        List<String> parts = List.of("ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI THÀNH PHỐ HUẾ", "Số:",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Huế, " + date, "BÁO CÁO",
+                "Tổng hợp kết quả thực hiện Chiến lược quốc gia về bình đẳng giới", "năm 2025", "I. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO",
+                "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "Số liệu các chỉ tiêu theo giới tính", "Tiến độ thực hiện các chỉ tiêu",
+                "III. KẾT QUẢ HOẠT ĐỘNG CỦA CÁC CƠ QUAN, ĐƠN VỊ", "Nơi nhận:", "GIÁM ĐỐC");
+        int at = -1;
+        for (String part : parts) {
+            int next = text.indexOf(part, at + 1);
+            assertTrue(next > at, "'" + part + "' in order in:\n" + text);
+            at = next;
+        }
+        assertFalse(text.contains("thực hiện Thực hiện"), "the title does not double the word");
+        assertFalse(text.contains("(expected)") || text.contains("(missing)") || text.contains("(achieved)"), "no English glosses");
+        assertTrue(text.contains("30/11/2025"), "due dates as dd/MM/yyyy");
+        assertFalse(text.contains("2025-11-30"), "no ISO dates");
+        // Figures by sex and the progress of births' sex ratio: 7000 girls, 7700 boys, 110 boys per 100 girls, achieved.
+        java.util.regex.Matcher births = java.util.regex.Pattern.compile("O4-T1-M1 .{0,400}? 7000 7700 ").matcher(text);
+        assertTrue(births.find(), text);
+        assertTrue(java.util.regex.Pattern.compile("O4-T1-M1 .{0,400}? 110( \\(2025\\))? Đạt ").matcher(text).find(), text);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertEquals(595.3, doc.getPage(0).getMediaBox().getWidth(), 0.5, "A4");
+            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("pdfaid:part") && xmp.contains("pdfaid:conformance"), "declares PDF/A: " + xmp);
+        }
+        // The English rendering.
+        String english = pdfText(given().header("Authorization", bearer("dolisa.officer")).get(url + "&format=pdf&lang=en").then().statusCode(200)
+                .extract().asByteArray());
+        assertTrue(english.contains("SOCIALIST REPUBLIC OF VIET NAM") && english.contains("Table 2. Figures by sex"), english);
+        // Who may download it: as for the consolidation itself.
+        given().header("Authorization", bearer("health.reporter")).get(url + "&format=pdf").then().statusCode(403);
+        given().get(url + "&format=pdf").then().statusCode(401);
+    }
+
+    static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
     }
 
     @Test

@@ -36,5 +36,16 @@ public interface PlansConfig {
         /** Longest delay between two attempts (the relay stops at the first refusal, so retries stay cheap). */
         @WithDefault("1m")
         Duration maxBackoff();
+
+        /** How long an instance holds a claimed event; after that another replica may take it over. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /**
+         * Attempts after which an event is dead-lettered (FAILED; later events of its plan wait) until an admin requeues
+         * it. Attempts cut short because reporting-service is down are not counted beyond the first of each round.
+         */
+        @WithDefault("100")
+        int maxAttempts();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -34,4 +35,8 @@ public interface IndicatorsApi {
     @GET
     @Path("/api/indicators")
     IndicatorPage indicators(@QueryParam("codes") String codes, @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/units/{code}")
+    UnitNames unit(@PathParam("code") String code, @QueryParam("asOf") String asOf);
 }

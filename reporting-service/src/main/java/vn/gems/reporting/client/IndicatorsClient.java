@@ -1,5 +1,6 @@
 package vn.gems.reporting.client;
 
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -12,6 +13,7 @@ import vn.gems.contracts.indicators.RollupsAnswer;
 import vn.gems.contracts.indicators.RollupsRequest;
 import vn.gems.contracts.indicators.ValueBatch;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -64,6 +66,23 @@ public class IndicatorsClient {
         } catch (RuntimeException e) {
             throw PeerFailures.classify(PEER, e);
         }
+    }
+
+    /** A unit's name on a date and its dated names (for the names printed on a document); cached, names change rarely. */
+    @CacheResult(cacheName = "unit-names")
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "unitDown", skipOn = PeerRejected.class)
+    public UnitNames unit(String code, LocalDate asOf) {
+        try {
+            return api.unit(code, asOf.toString());
+        } catch (RuntimeException e) {
+            throw PeerFailures.classify(PEER, e);
+        }
+    }
+
+    UnitNames unitDown(String code, LocalDate asOf) {
+        throw PeerFailures.unavailable(PEER, null);
     }
 
     IndicatorPage catalogueDown(String codes) {

@@ -3,12 +3,14 @@ package vn.gems.reporting.rest;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,6 +30,7 @@ import vn.gems.reporting.service.ObligationGenerator;
 import vn.gems.reporting.service.export.DocumentBuilder;
 import vn.gems.reporting.service.export.Exporter;
 import vn.gems.reporting.service.export.Format;
+import vn.gems.reporting.service.export.Lang;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -69,14 +72,25 @@ public class ConsolidationResource {
     @GET
     @Path("/consolidation/export")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "The consolidated report as json, csv (UTF-8 with BOM), xlsx (one sheet per objective) or docx (printable)")
-    public Response export(@PathParam("planId") long planId, @QueryParam("period") String period, @QueryParam("format") String format,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "The consolidated report as json, csv (UTF-8 with BOM), xlsx (one sheet per objective), or the official document "
+            + "per Decree 30/2020/NĐ-CP as docx or pdf (PDF/A-2u)",
+            description = "format wins over Accept (Accept: application/pdf gives the PDF). The document is Vietnamese; lang=en (or "
+                    + "Accept-Language: en) gives an English rendering. The issuing body is named as it was on the document's date (asOf).")
+    @APIResponse(responseCode = "200", description = "The file (Content-Disposition: attachment)",
+            content = {@Content(mediaType = "application/pdf", example = "%PDF-1.7 … (PDF/A-2u, Liberation Serif embedded)"),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")})
+    public Response export(@PathParam("planId") long planId, @QueryParam("period") String period,
+                           @Parameter(description = "json, csv, xlsx, docx or pdf (default: from Accept, else json)", example = "pdf")
+                           @QueryParam("format") String format,
                            @QueryParam("receivingAgency") String receivingAgency, @QueryParam("rule") String rule,
-                           @QueryParam("asOf") String asOf) {
-        Format f = Format.parse(format);
+                           @QueryParam("asOf") String asOf,
+                           @Parameter(description = "vi (default) or en: the language of docx/pdf/csv/xlsx", example = "vi") @QueryParam("lang") String lang,
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Format f = Format.parse(format, accept);
+        Lang l = Lang.of(lang, acceptLanguage);
         ConsolidationView view = consolidation.consolidate(planId, period, receivingAgency, rule, date(asOf));
-        return ReportResource.download(exporter.render(view, documents.consolidation(view), f));
+        return ReportResource.download(exporter.render(view, documents.consolidation(view, l), f));
     }
 
     @POST

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
+import vn.gems.common.outbox.OutboxRound;
 import vn.gems.reporting.service.Outbox;
 
 
@@ -39,7 +40,7 @@ public class OperationsResource {
     @Path("/deliveries")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deliverOutbox", summary = "Deliver due outbox messages now (also runs every few seconds); now=true ignores the retry back-off")
-    public Outbox.Round deliver(@QueryParam("now") boolean now) {
+    public OutboxRound deliver(@QueryParam("now") boolean now) {
         return outbox.deliver(now);
     }
 

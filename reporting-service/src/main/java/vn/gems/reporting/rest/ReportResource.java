@@ -43,6 +43,7 @@ import vn.gems.reporting.service.ReportService;
 import vn.gems.reporting.service.export.DocumentBuilder;
 import vn.gems.reporting.service.export.Exporter;
 import vn.gems.reporting.service.export.Format;
+import vn.gems.reporting.service.export.Lang;
 
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -174,10 +175,17 @@ public class ReportResource {
     @GET
     @Path("/{id}/export")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "A submitted version (default the last; version=draft for the own agency) as json, csv, xlsx or docx")
-    public Response export(@PathParam("id") long id, @QueryParam("format") String format, @QueryParam("version") String version) {
-        Format f = Format.parse(format);
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "A submitted version (default the last; version=draft for the own agency) as json, csv, xlsx, or the official "
+            + "document per Decree 30/2020/NĐ-CP as docx or pdf (PDF/A-2u)",
+            description = "format wins over Accept (Accept: application/pdf gives the PDF); lang=en or Accept-Language: en gives an English rendering.")
+    public Response export(@PathParam("id") long id,
+                           @Parameter(description = "json, csv, xlsx, docx or pdf (default: from Accept, else json)", example = "pdf")
+                           @QueryParam("format") String format, @QueryParam("version") String version,
+                           @Parameter(description = "vi (default) or en", example = "vi") @QueryParam("lang") String lang,
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        Format f = Format.parse(format, accept);
+        Lang language = Lang.of(lang, acceptLanguage);
         ReportService.Loaded l = reports.find(id).orElseThrow(() -> ProblemException.notFound("Report", id));
         PlanRef ref = plans.ref(l.obligation().planId).orElseThrow(() -> ProblemException.notFound("Plan", l.obligation().planId));
         PlanModel plan = plans.model(ref);
@@ -201,7 +209,7 @@ public class ReportResource {
             label = "v" + n;
             at = v.submittedAt;
         }
-        Exporter.File file = exporter.render(view, documents.submission(ref, plan, l.obligation(), id, label, content, at), f);
+        Exporter.File file = exporter.render(view, documents.submission(ref, plan, l.obligation(), id, label, content, at, language), f);
         return download(file);
     }
 

@@ -11,6 +11,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -191,7 +198,7 @@ class ConsolidationTest {
         assertEquals("7000", srb.get(7));
         assertEquals("7700", srb.get(8));
         assertEquals("110", srb.get(10));
-        assertEquals("Đạt (achieved)", srb.get(11));
+        assertEquals("Đạt", srb.get(11));
         assertTrue(records.stream().anyMatch(r -> r.size() > 1 && r.get(1).equals("TTH-DOHA")), "completeness table lists the agencies");
 
         // A submission's CSV neutralises formulas that an agency typed into its report.
@@ -215,7 +222,7 @@ class ConsolidationTest {
             Row r = find(health, "O4-T1-M1");
             assertEquals(7000, r.getCell(7).getNumericCellValue());
             assertEquals(110, r.getCell(10).getNumericCellValue());
-            assertEquals("Đạt (achieved)", r.getCell(11).getStringCellValue());
+            assertEquals("Đạt", r.getCell(11).getStringCellValue());
             assertTrue(r.getCell(12).getStringCellValue().contains("REPORT TTH-DOH"));
             assertTrue(find(sheet(wb, "O3 "), "O3-T1-M1").getCell(12).getStringCellValue().contains("STATISTICS TTH-STATS"));
         }
@@ -226,13 +233,26 @@ class ConsolidationTest {
             String all = x.getText();
             assertTrue(all.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), all);
             assertTrue(all.contains("Độc lập - Tự do - Hạnh phúc"));
-            assertTrue(all.contains("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ"));
-            assertTrue(all.contains("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH THỪA THIÊN HUẾ"));
+            // Named as on the document's date: Thừa Thiên Huế has been the city of Huế since 1 January 2025.
+            assertTrue(all.contains("ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ"), all);
+            assertTrue(all.contains("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI THÀNH PHỐ HUẾ"));
+            assertTrue(all.contains("Huế, " + decreeDate(Fixtures.today())), all);
             assertTrue(all.contains("BÁO CÁO"));
+            assertTrue(all.contains("Tổng hợp kết quả thực hiện Kế hoạch thực hiện Chiến lược"), all);
             assertTrue(all.contains("I. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO"));
             assertTrue(all.contains("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"));
             assertTrue(all.contains("Nơi nhận:"));
-            assertTrue(d.getTables().stream().anyMatch(t -> t.getText().contains("O4-T1-M1") && t.getText().contains("Đạt (achieved)")));
+            assertTrue(all.contains("GIÁM ĐỐC"));
+            assertFalse(all.contains("(expected)") || all.contains("(missing)") || all.contains("(achieved)"), "no English glosses: " + all);
+            assertTrue(d.getTables().stream().anyMatch(t -> t.getText().contains("O4-T1-M1") && t.getText().contains("Đạt")));
+            assertTrue(d.getTables().stream().anyMatch(t -> t.getText().contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(Fixtures.today().plusDays(10)))), "dates as dd/MM/yyyy");
+            // A4 with the decree's margins (twentieths of a point): 210 × 297 mm; top/bottom 20, left 30, right 15 mm.
+            var sect = d.getDocument().getBody().getSectPr();
+            assertEquals(11906, ((java.math.BigInteger) sect.getPgSz().getW()).intValue());
+            assertEquals(16838, ((java.math.BigInteger) sect.getPgSz().getH()).intValue());
+            assertEquals(1701, ((java.math.BigInteger) sect.getPgMar().getLeft()).intValue());
+            assertEquals(850, ((java.math.BigInteger) sect.getPgMar().getRight()).intValue());
+            assertEquals(1134, ((java.math.BigInteger) sect.getPgMar().getTop()).intValue());
             // One female-vs-male chart per measure reported by sex: births, directors, unpaid care hours.
             assertEquals(3, d.getCharts().size());
             XWPFChart births = d.getCharts().stream().filter(ch -> title(ch).startsWith("O4-T1-M1")).findFirst().orElseThrow();
@@ -240,15 +260,17 @@ class ConsolidationTest {
             assertEquals(7000.0, series.getValuesData().getPointAt(0));
             assertEquals(7700.0, series.getValuesData().getPointAt(1));
         }
-        given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation/export?format=pdf&period=" + period)
+        given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation/export?format=odt&period=" + period)
                 .then().statusCode(400).body("code", equalTo("INVALID_FORMAT"));
+        given().header("Authorization", DOLISA).get("/api/reports/plans/" + PLAN + "/consolidation/export?format=pdf&lang=fr&period=" + period)
+                .then().statusCode(400).body("code", equalTo("INVALID_LANG"));
 
         // A submission's printable report.
         byte[] subDocx = given().header("Authorization", HOME_AFFAIRS).get("/api/reports/submissions/" + doha + "/export?format=docx").then().statusCode(200)
                 .extract().asByteArray();
         try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(subDocx)); XWPFWordExtractor x = new XWPFWordExtractor(d)) {
-            assertTrue(x.getText().contains("SỞ NỘI VỤ TỈNH THỪA THIÊN HUẾ"));
-            assertTrue(x.getText().contains("Kính gửi: Sở Lao động - Thương binh và Xã hội tỉnh Thừa Thiên Huế"));
+            assertTrue(x.getText().contains("SỞ NỘI VỤ THÀNH PHỐ HUẾ"), x.getText());
+            assertTrue(x.getText().contains("Kính gửi: Sở Lao động - Thương binh và Xã hội thành phố Huế"));
             assertTrue(x.getText().contains("48% cơ quan có lãnh đạo chủ chốt là nữ."));
         }
         byte[] subXlsx = given().header("Authorization", HOME_AFFAIRS).get("/api/reports/submissions/" + doha + "/export?format=xlsx&version=1")
@@ -258,6 +280,120 @@ class ConsolidationTest {
         }
         given().header("Authorization", HOME_AFFAIRS).get("/api/reports/submissions/" + doha + "/export?format=json").then().statusCode(200)
                 .body("number", equalTo(1)).body("content.values[0].measureKey", equalTo("O1-T1-M1"));
+    }
+
+    @Test
+    @Order(2)
+    void theOfficialPdfCarriesEveryPartAndFigure() throws Exception {
+        String url = "/api/reports/plans/" + PLAN + "/consolidation/export?period=" + period;
+        // Accept: application/pdf chooses the PDF as format=pdf does.
+        byte[] pdf = given().header("Authorization", DOLISA).accept("application/pdf").get(url).then().statusCode(200)
+                .contentType("application/pdf").header("Content-Disposition", containsString(".pdf")).extract().asByteArray();
+        assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDRectangle a4 = doc.getPage(0).getMediaBox();
+            assertEquals(595.3, a4.getWidth(), 0.5, "A4 width in points");
+            assertEquals(841.9, a4.getHeight(), 0.5, "A4 height in points");
+            // PDF/A-2u, declared in the XMP metadata, with an sRGB output intent.
+            var xmp = new org.apache.xmpbox.xml.DomXmpParser().parse(doc.getDocumentCatalog().getMetadata().toByteArray());
+            assertEquals(2, xmp.getPDFAIdentificationSchema().getPart());
+            assertEquals("U", xmp.getPDFAIdentificationSchema().getConformance());
+            assertFalse(doc.getDocumentCatalog().getOutputIntents().isEmpty());
+            // Every font is Liberation Serif, embedded.
+            int fonts = 0;
+            for (PDPage page : doc.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    PDFont f = page.getResources().getFont(name);
+                    assertTrue(f.getName().contains("LiberationSerif"), f.getName());
+                    assertTrue(f.isEmbedded(), f.getName());
+                    fonts++;
+                }
+            }
+            assertTrue(fonts >= 2, "regular and bold at least");
+        }
+        String text = pdfText(pdf);
+        // Decree 30's parts in order: issuing body beside the national name, number, place and date, type and
+        // summary, addressee, body, recipients beside the signature block.
+        inOrder(text, "ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI THÀNH PHỐ HUẾ", "Số: /BC-TTH-DOLISA",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Huế, " + decreeDate(Fixtures.today()), "BÁO CÁO",
+                "Tổng hợp kết quả thực hiện Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới", "năm " + period,
+                "Kính gửi: Bộ Nội vụ", "I. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO", "Bảng 1.",
+                "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "Bảng 2. Số liệu các chỉ tiêu theo giới tính", "Bảng 3. Tiến độ thực hiện các chỉ tiêu",
+                "III. KẾT QUẢ HOẠT ĐỘNG CỦA CÁC CƠ QUAN, ĐƠN VỊ", "Nơi nhận:", "GIÁM ĐỐC", "(Ký, ghi rõ họ tên, đóng dấu)");
+        assertFalse(text.contains("Thực hiện Thực hiện") || text.contains("thực hiện Thực hiện"), "the title does not double the word");
+        for (String gloss : List.of("(expected)", "(missing)", "(achieved)", "(female)", "(objective)", "(no data)")) {
+            assertFalse(text.contains(gloss), gloss + " in the Vietnamese text");
+        }
+        // Completeness: counts and every agency's line with its due date as dd/MM/yyyy.
+        assertTrue(text.contains("Số báo cáo phải nộp: 20; đã nộp: 3 (đúng hạn 2, trễ hạn 1)"), text);
+        String due = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(Fixtures.today().plusDays(10));
+        String lateDue = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(Fixtures.today().minusDays(5));
+        assertTrue(text.contains(due) && text.contains(lateDue), "due dates as dd/MM/yyyy");
+        assertFalse(text.matches("(?s).*\\b" + year + "-\\d\\d-\\d\\d\\b.*"), "no ISO dates in the document");
+        for (String agency : List.of("TTH-DOH", "TTH-DOHA", "TTH-DPI", "TTH-DOET", "TTH-STATS")) {
+            assertTrue(text.contains(agency), agency);
+        }
+        // Every body named as on the document's date: no "tỉnh Thừa Thiên Huế" left in the agencies' names.
+        assertTrue(text.contains("TTH-DOHA Sở Nội vụ thành phố Huế Báo cáo năm " + lateDue), text);
+        assertFalse(text.contains("Sở Y tế tỉnh Thừa Thiên Huế"));
+        assertTrue(text.contains("Trễ hạn") && text.contains("Đúng hạn") && text.contains("Chưa đến hạn"));
+        // Figures by sex: births 7000 girls / 7700 boys; directors 3100 / 6900; unpaid care hours 4.2 / 1.5.
+        assertRow(text, "O4-T1-M1", "7000", "7700");
+        assertRow(text, "O2-T3-M1", "3100", "6900");
+        assertRow(text, "O3-T1-M1", "4.2", "1.5");
+        // Target progress: the figure and the status of each reported measure.
+        assertRow(text, "O4-T1-M1", "110", "Đạt");
+        assertRow(text, "O2-T3-M1", "31", "Đạt");
+        assertRow(text, "O3-T1-M1", "2.8", "Chậm tiến độ");
+        assertRow(text, "O1-T1-M1", "48", "Chậm tiến độ");
+        assertRow(text, "O4-T2-M1", "16", "Đúng tiến độ");
+        assertRow(text, "O4-T3-M1", "22", "Chậm tiến độ");
+        assertRow(text, "O2-T1-M1", "Chưa có số liệu");
+        // Narratives of the accepted reports.
+        assertTrue(text.contains("48% cơ quan có lãnh đạo chủ chốt là nữ."));
+        assertTrue(text.contains("Tỷ lệ nữ giám đốc doanh nghiệp đạt 31%."));
+
+        // The English rendering, asked by Accept-Language, is a document of its own.
+        byte[] en = given().header("Authorization", DOLISA).header("Accept-Language", "en-GB,en;q=0.9").get(url + "&format=pdf").then()
+                .statusCode(200).header("Content-Disposition", containsString("-en.pdf")).extract().asByteArray();
+        String english = pdfText(en);
+        LocalDate today = Fixtures.today();
+        inOrder(english, "HUE PROVINCIAL PEOPLE'S COMMITTEE", "HUE DEPARTMENT OF LABOUR, INVALIDS AND SOCIAL AFFAIRS", "SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness",
+                "Hue, " + today.getDayOfMonth() + " " + today.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH),
+                "REPORT", "To: Ministry of Home Affairs", "I. REPORTING COMPLETENESS AND TIMELINESS", "Table 2. Figures by sex", "Table 3. Progress towards the targets",
+                "Recipients:", "DIRECTOR");
+        assertRow(english, "O4-T1-M1", "110", "Achieved");
+        assertFalse(english.contains("CỘNG HÒA"));
+        // The agency's own report as PDF too.
+        long doha = given().header("Authorization", HOME_AFFAIRS).get("/api/reports/obligations/" + Fixtures.obligation(HOME_AFFAIRS, PLAN, period, "R2"))
+                .then().extract().jsonPath().getLong("reportId");
+        String sub = pdfText(given().header("Authorization", HOME_AFFAIRS).get("/api/reports/submissions/" + doha + "/export?format=pdf").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray());
+        inOrder(sub, "SỞ NỘI VỤ THÀNH PHỐ HUẾ", "Độc lập - Tự do - Hạnh phúc", "Huế, ngày", "BÁO CÁO",
+                "Kính gửi: Sở Lao động - Thương binh và Xã hội thành phố Huế", "48% cơ quan có lãnh đạo chủ chốt là nữ.", "O1-T1-M1", "Nơi nhận:", "GIÁM ĐỐC");
+    }
+
+    /** Some table row of the text (from the measure to the next measure key) holds each of the cells, in order. */
+    static void assertRow(String text, String measure, String... cells) {
+        for (int from = text.indexOf(measure); from >= 0; from = text.indexOf(measure, from + 1)) {
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("O\\d+-T\\d+-M\\d+").matcher(text);
+            int end = next.find(from + measure.length()) ? next.start() : text.length();
+            String row = text.substring(from, end);
+            int at = 0;
+            boolean all = true;
+            for (String c : cells) {
+                int i = row.indexOf(" " + c + " ", at);
+                if (i < 0) {
+                    all = false;
+                    break;
+                }
+                at = i + c.length();
+            }
+            if (all) {
+                return;
+            }
+        }
+        throw new AssertionError(measure + " " + List.of(cells) + " on no line of:\n" + text);
     }
 
     @Test
@@ -397,6 +533,32 @@ class ConsolidationTest {
 
     private static void assertNumber(String expected, Object actual) {
         assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))), expected + " <> " + actual);
+    }
+
+    /** Decree 30/2020's date: a zero before days under 10 and months 1 and 2 ("ngày 07 tháng 3 năm 2025"). */
+    static String decreeDate(LocalDate d) {
+        return "ngày " + (d.getDayOfMonth() < 10 ? "0" : "") + d.getDayOfMonth() + " tháng " + (d.getMonthValue() <= 2 ? "0" : "")
+                + d.getMonthValue() + " năm " + d.getYear();
+    }
+
+    /**
+     * The text of a PDF in the order it was written (a two-column block: the left cell, then the right; a table
+     * row: cell after cell), with runs of white space made one space so that wrapped lines read as written.
+     */
+    static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    /** Asserts that the parts occur in this order in the text. */
+    static void inOrder(String text, String... parts) {
+        int at = -1;
+        for (String p : parts) {
+            int next = text.indexOf(p, at + 1);
+            assertTrue(next > at, () -> "'" + p + "' not found after position " + text.length() + " in order; text:\n" + text);
+            at = next;
+        }
     }
 
     private static String title(XWPFChart chart) {

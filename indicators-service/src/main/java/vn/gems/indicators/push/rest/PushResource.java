@@ -63,7 +63,8 @@ public class PushResource {
             + "201 with the import summary when done; 202 with the job to poll for large files; 422 when a row is bad and onError=ABORT")
     @RequestBody(required = true, content = {@Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            @Content(mediaType = "application/json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY))})
+            @Content(mediaType = "application/json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)),
+            @Content(mediaType = "application/vnd.dhis2.datavalueset+json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT))})
     @APIResponse(responseCode = "201", description = "Done: the import summary", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PushView.class)))
     @APIResponse(responseCode = "200", description = "Dry run: what would happen", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PushView.class)))
     @APIResponse(responseCode = "202", description = "Received; the job (Location) finishes in the background", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PushView.class)))

@@ -32,11 +32,11 @@ public final class CsvRenderer {
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.EXCEL)) {
             w.write('\uFEFF');
             csv.printRecord(cell(doc.title()), cell(doc.subtitle()));
-            csv.printRecord(cell(doc.header().agency()), cell(doc.header().number()), cell(doc.header().dateLine()));
+            csv.printRecord(cell(doc.header().agency()), cell(doc.header().number()), cell(doc.header().placeAndDate()));
             csv.println();
             for (ExportDocument.Section s : doc.sections()) {
                 for (ExportDocument.Block b : s.blocks()) {
-                    if (b instanceof ExportDocument.Table t) {
+                    if (b instanceof ExportDocument.Table t && t.medium().tabulated()) {
                         csv.printRecord(cell(s.number() + ". " + s.title()), cell(t.caption()));
                         csv.printRecord(t.headers().stream().map(CsvRenderer::cell).toList());
                         for (List<Object> row : t.rows()) {

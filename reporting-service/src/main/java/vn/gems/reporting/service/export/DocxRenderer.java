@@ -22,16 +22,23 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
- * A printable DOCX laid out like a Vietnamese administrative report (Nghị định 30/2020 style): the two-column
+ * A printable DOCX laid out per Decree 30/2020/NĐ-CP (A4, the decree's margins, Times New Roman): the two-column
  * header block (authority and agency on the left; "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh
  * phúc" on the right), number and date, the title, numbered sections with the tables, one female-vs-male bar
  * chart per target measure, then "Nơi nhận" and the signature block. Written with Apache POI.
@@ -39,12 +46,17 @@ import java.util.List;
 public final class DocxRenderer {
 
     private static final String FONT = "Times New Roman";
+    static final int MARGIN_TOP_MM = 20;
+    static final int MARGIN_BOTTOM_MM = 20;
+    static final int MARGIN_LEFT_MM = 30;
+    static final int MARGIN_RIGHT_MM = 15;
 
     private DocxRenderer() {
     }
 
     public static byte[] render(ExportDocument doc) {
         try (XWPFDocument d = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            page(d);
             header(d, doc.header());
             paragraph(d, doc.title(), true, 14, ParagraphAlignment.CENTER);
             paragraph(d, doc.subtitle(), true, 13, ParagraphAlignment.CENTER);
@@ -56,7 +68,11 @@ public final class DocxRenderer {
                 for (ExportDocument.Block b : s.blocks()) {
                     switch (b) {
                         case ExportDocument.Paragraph p -> paragraph(d, p.text(), p.bold(), 13, ParagraphAlignment.BOTH);
-                        case ExportDocument.Table t -> table(d, t);
+                        case ExportDocument.Table t -> {
+                            if (t.medium().printed()) {
+                                table(d, t);
+                            }
+                        }
                         case ExportDocument.Chart c -> chart(d, c);
                     }
                 }
@@ -69,6 +85,37 @@ public final class DocxRenderer {
         }
     }
 
+    /**
+     * A4 portrait with Decree 30/2020's margins (Appendix I): top and bottom 20 mm, left 30 mm, right 15 mm
+     * (the decree allows 20–25, 30–35 and 15–20), Times New Roman as the document's default font.
+     */
+    private static void page(XWPFDocument d) {
+        CTSectPr sect = d.getDocument().getBody().isSetSectPr() ? d.getDocument().getBody().getSectPr() : d.getDocument().getBody().addNewSectPr();
+        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
+        size.setW(BigInteger.valueOf(twips(210)));
+        size.setH(BigInteger.valueOf(twips(297)));
+        size.setOrient(STPageOrientation.PORTRAIT);
+        CTPageMar mar = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
+        mar.setTop(BigInteger.valueOf(twips(MARGIN_TOP_MM)));
+        mar.setBottom(BigInteger.valueOf(twips(MARGIN_BOTTOM_MM)));
+        mar.setLeft(BigInteger.valueOf(twips(MARGIN_LEFT_MM)));
+        mar.setRight(BigInteger.valueOf(twips(MARGIN_RIGHT_MM)));
+        mar.setHeader(BigInteger.valueOf(twips(10)));
+        mar.setFooter(BigInteger.valueOf(twips(10)));
+        XWPFStyles styles = d.createStyles();
+        CTFonts fonts = CTFonts.Factory.newInstance();
+        fonts.setAscii(FONT);
+        fonts.setHAnsi(FONT);
+        fonts.setCs(FONT);
+        fonts.setEastAsia(FONT);
+        styles.setDefaultFonts(fonts);
+    }
+
+    /** Millimetres to twentieths of a point, Word's page unit. */
+    static long twips(double mm) {
+        return Math.round(mm / 25.4 * 1440);
+    }
+
     private static void header(XWPFDocument d, ExportDocument.Header h) {
         XWPFTable t = d.createTable(1, 2);
         t.setTableAlignment(TableRowAlign.CENTER);
@@ -79,9 +126,9 @@ public final class DocxRenderer {
         cellLine(left, h.authority(), false, true);
         cellLine(left, h.agency(), true, false);
         cellLine(left, h.number(), false, false);
-        cellLine(right, ExportDocument.Header.NATION, true, true);
-        cellLine(right, ExportDocument.Header.MOTTO, true, false);
-        XWPFParagraph date = cellLine(right, h.dateLine(), false, false);
+        cellLine(right, h.nation(), true, true);
+        cellLine(right, h.motto(), true, false);
+        XWPFParagraph date = cellLine(right, h.placeAndDate(), false, false);
         date.getRuns().forEach(r -> r.setItalic(true));
     }
 
@@ -140,7 +187,7 @@ public final class DocxRenderer {
         XWPFChart chart = d.createChart(Units.toEMU(360), Units.toEMU(180));
         chart.setTitleText(c.title());
         chart.setTitleOverlay(false);
-        String[] categories = {"Nữ (female)", "Nam (male)"};
+        String[] categories = {c.femaleLabel(), c.maleLabel()};
         Double[] values = {c.female().doubleValue(), c.male().doubleValue()};
         XDDFCategoryAxis bottom = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
@@ -151,7 +198,7 @@ public final class DocxRenderer {
         data.setBarDirection(BarDirection.COL);
         data.setVaryColors(true);
         XDDFChartData.Series series = data.addSeries(cats, vals);
-        series.setTitle("Giá trị (value)", chart.setSheetTitle("Giá trị (value)", 1));
+        series.setTitle(c.femaleLabel() + " / " + c.maleLabel(), chart.setSheetTitle(c.femaleLabel() + " / " + c.maleLabel(), 1));
         chart.plot(data);
     }
 
@@ -163,18 +210,22 @@ public final class DocxRenderer {
         XWPFTableCell right = t.getRow(0).getCell(1);
         XWPFParagraph first = left.getParagraphs().get(0);
         XWPFRun r = first.createRun();
-        r.setText("Nơi nhận:");
+        r.setText(doc.closing().recipientsLabel());
         r.setBold(true);
         r.setItalic(true);
         r.setFontFamily(FONT);
         r.setFontSize(12);
-        for (String line : doc.recipients()) {
+        for (String line : doc.closing().recipients()) {
             XWPFRun x = left.addParagraph().createRun();
             x.setText("- " + line);
             x.setFontFamily(FONT);
             x.setFontSize(11);
         }
-        cellLine(right, doc.signature(), true, true);
-        cellLine(right, "(Ký, ghi rõ họ tên, đóng dấu)", false, false).getRuns().forEach(x -> x.setItalic(true));
+        boolean top = true;
+        for (String line : doc.closing().signature()) {
+            cellLine(right, line, true, top);
+            top = false;
+        }
+        cellLine(right, doc.closing().signNote(), false, false).getRuns().forEach(x -> x.setItalic(true));
     }
 }

@@ -15,9 +15,11 @@ public class Exporter {
     }
 
     private final ObjectMapper json;
+    private final PdfRenderer pdf;
 
-    public Exporter(ObjectMapper json) {
+    public Exporter(ObjectMapper json, PdfRenderer pdf) {
         this.json = json;
+        this.pdf = pdf;
     }
 
     public File render(Object view, ExportDocument doc, Format format) {
@@ -26,6 +28,7 @@ public class Exporter {
             case CSV -> CsvRenderer.render(doc);
             case XLSX -> XlsxRenderer.render(doc);
             case DOCX -> DocxRenderer.render(doc);
+            case PDF -> pdf.render(doc);
         };
         return new File(bytes, format.mediaType, doc.fileBase() + "." + format.extension);
     }

@@ -10,7 +10,8 @@ public enum Format {
     JSON("application/json", "json"),
     CSV("text/csv; charset=UTF-8", "csv"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    PDF("application/pdf", "pdf");
 
     public final String mediaType;
     public final String extension;
@@ -21,14 +22,36 @@ public enum Format {
     }
 
     public static Format parse(String s) {
+        return parse(s, null);
+    }
+
+    /**
+     * {@code format} wins when given; else the first of the media types in {@code Accept} that is one of ours
+     * (so {@code Accept: application/pdf} downloads the PDF); else JSON.
+     */
+    public static Format parse(String s, String accept) {
         if (s == null || s.isBlank()) {
-            return JSON;
+            return fromAccept(accept);
         }
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("INVALID_FORMAT", "format must be json, csv, xlsx or docx",
-                    new FieldError("format", "INVALID_VALUE", "must be json, csv, xlsx or docx"));
+            throw ProblemException.badRequest("INVALID_FORMAT", "format must be json, csv, xlsx, docx or pdf",
+                    new FieldError("format", "INVALID_VALUE", "must be json, csv, xlsx, docx or pdf"));
         }
+    }
+
+    private static Format fromAccept(String accept) {
+        if (accept != null) {
+            for (String part : accept.split(",")) {
+                String type = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
+                for (Format f : values()) {
+                    if (f.mediaType.startsWith(type) && !type.isEmpty()) {
+                        return f;
+                    }
+                }
+            }
+        }
+        return JSON;
     }
 }

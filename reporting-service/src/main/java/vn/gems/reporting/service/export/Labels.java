@@ -1,41 +1,90 @@
 package vn.gems.reporting.service.export;
 
+import vn.gems.contracts.plans.RuleKind;
 import vn.gems.contracts.plans.TargetComparator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** Vietnamese wording for the printed reports (English kept in brackets where a reader may need it). */
+/**
+ * The wording of the printed reports in one language: the Vietnamese text carries no English glosses, and the
+ * English rendering is a whole document of its own ({@link Lang}).
+ */
 final class Labels {
 
-    private Labels() {
+    private static final Locale VI = Locale.of("vi", "VN");
+    /** Tables show dates as 30/11/2025 (dd/MM/yyyy), as Vietnamese documents do. */
+    private static final DateTimeFormatter TABLE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    final Lang lang;
+
+    private Labels(Lang lang) {
+        this.lang = lang;
     }
 
-    static String status(String status) {
+    static Labels of(Lang lang) {
+        return new Labels(lang);
+    }
+
+    /** The Vietnamese or the English wording. */
+    String t(String vi, String en) {
+        return lang == Lang.VI ? vi : en;
+    }
+
+    String status(String status) {
         if (status == null) {
             return "";
         }
         return switch (status) {
-            case "ACHIEVED" -> "Đạt (achieved)";
-            case "ON_TRACK" -> "Đúng tiến độ (on track)";
-            case "OFF_TRACK" -> "Chậm tiến độ (off track)";
-            case "NO_DATA" -> "Chưa có số liệu (no data)";
+            case "ACHIEVED" -> t("Đạt", "Achieved");
+            case "ON_TRACK" -> t("Đúng tiến độ", "On track");
+            case "OFF_TRACK" -> t("Chậm tiến độ", "Off track");
+            case "NO_DATA" -> t("Chưa có số liệu", "No data");
             default -> status;
         };
     }
 
-    static String timeliness(String t) {
-        return switch (t) {
-            case "ON_TIME" -> "Đúng hạn (on time)";
-            case "LATE" -> "Trễ hạn (late)";
-            case "MISSING" -> "Chưa báo cáo (missing)";
-            case "PENDING" -> "Chưa đến hạn (not due)";
-            default -> t;
+    String timeliness(String s) {
+        return switch (s) {
+            case "ON_TIME" -> t("Đúng hạn", "On time");
+            case "LATE" -> t("Trễ hạn", "Late");
+            case "MISSING" -> t("Chưa báo cáo", "Missing");
+            case "PENDING" -> t("Chưa đến hạn", "Not due yet");
+            default -> s;
         };
     }
 
-    static String comparator(TargetComparator c) {
+    /** An obligation's state. */
+    String state(String s) {
+        return switch (s) {
+            case "OPEN" -> t("Chưa nộp", "Not submitted");
+            case "SUBMITTED" -> t("Đã nộp", "Submitted");
+            case "RETURNED" -> t("Trả lại", "Returned");
+            case "ACCEPTED" -> t("Đã chấp nhận", "Accepted");
+            case "CANCELLED" -> t("Đã hủy", "Cancelled");
+            default -> s;
+        };
+    }
+
+    String kind(RuleKind k) {
+        if (k == null) {
+            return "";
+        }
+        return switch (k) {
+            case OWN_PLAN -> t("Kế hoạch của cơ quan", "Own plan");
+            case SIX_MONTH -> t("Báo cáo 6 tháng", "Six-month report");
+            case ANNUAL -> t("Báo cáo năm", "Annual report");
+            case THEMATIC -> t("Báo cáo chuyên đề", "Thematic report");
+            case AD_HOC -> t("Báo cáo đột xuất", "Ad hoc report");
+            case MID_TERM_REVIEW -> t("Sơ kết giữa kỳ", "Mid-term review");
+            case FINAL_REVIEW -> t("Tổng kết", "Final review");
+        };
+    }
+
+    String comparator(TargetComparator c) {
         if (c == null) {
             return "";
         }
@@ -46,23 +95,63 @@ final class Labels {
             case ABOVE -> ">";
             case EQUAL -> "=";
             case ABOUT -> "≈";
-            case REDUCE_TO -> "giảm còn";
+            case REDUCE_TO -> t("giảm còn", "down to");
         };
     }
 
-    static String target(TargetComparator c, BigDecimal value, Integer year) {
+    String target(TargetComparator c, BigDecimal value, Integer year) {
         if (value == null) {
             return "";
         }
         return (comparator(c) + " " + value.stripTrailingZeros().toPlainString() + (year == null ? "" : " (" + year + ")")).trim();
     }
 
-    static String date(LocalDate d) {
-        return String.format(Locale.ROOT, "ngày %02d tháng %02d năm %d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+    /**
+     * The date of the place-and-date line: Decree 30/2020 writes "ngày 07 tháng 3 năm 2025" — a zero before days
+     * under 10 and before months 1 and 2 only. English: "7 March 2025".
+     */
+    String longDate(LocalDate d) {
+        if (lang == Lang.EN) {
+            return d.getDayOfMonth() + " " + d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + d.getYear();
+        }
+        String day = d.getDayOfMonth() < 10 ? "0" + d.getDayOfMonth() : String.valueOf(d.getDayOfMonth());
+        String month = d.getMonthValue() <= 2 ? "0" + d.getMonthValue() : String.valueOf(d.getMonthValue());
+        return "ngày " + day + " tháng " + month + " năm " + d.getYear();
     }
 
-    static String upper(String s) {
-        return s == null ? null : s.toUpperCase(Locale.of("vi", "VN"));
+    /** "Huế, ngày 07 tháng 12 năm 2026" (the place is left out when unknown). */
+    String placeAndDate(String place, LocalDate d) {
+        String date = longDate(d);
+        if (place == null || place.isBlank()) {
+            return lang == Lang.VI ? "N" + date.substring(1) : date;
+        }
+        return place + ", " + date;
+    }
+
+    static String tableDate(LocalDate d) {
+        return d == null ? "" : TABLE_DATE.format(d);
+    }
+
+    /** "2025" → "năm 2025"; "2025S1" → "6 tháng đầu năm 2025"; "2025Q3" → "quý 3 năm 2025"; else "kỳ …". */
+    String period(String p) {
+        if (p == null) {
+            return "";
+        }
+        if (p.matches("\\d{4}")) {
+            return t("năm " + p, "for " + p);
+        }
+        if (p.matches("\\d{4}S[12]")) {
+            String y = p.substring(0, 4);
+            return p.endsWith("1") ? t("6 tháng đầu năm " + y, "for the first half of " + y) : t("6 tháng cuối năm " + y, "for the second half of " + y);
+        }
+        if (p.matches("\\d{4}Q[1-4]")) {
+            return t("quý " + p.charAt(5) + " năm " + p.substring(0, 4), "for Q" + p.charAt(5) + " " + p.substring(0, 4));
+        }
+        return t("kỳ " + p, "for period " + p);
+    }
+
+    String upper(String s) {
+        return s == null ? null : s.toUpperCase(lang == Lang.VI ? VI : Locale.ENGLISH);
     }
 
     static String roman(int n) {
@@ -70,13 +159,13 @@ final class Labels {
         return n >= 1 && n <= r.length ? r[n - 1] : String.valueOf(n);
     }
 
-    static String sectionKind(String kind) {
+    String sectionKind(String kind) {
         return switch (kind) {
-            case "RESULTS" -> "Kết quả đạt được";
-            case "ACTIVITIES" -> "Hoạt động";
-            case "DIFFICULTIES" -> "Khó khăn, vướng mắc";
-            case "PROPOSALS" -> "Đề xuất, kiến nghị";
-            default -> "Nội dung khác";
+            case "RESULTS" -> t("Kết quả đạt được", "Results");
+            case "ACTIVITIES" -> t("Hoạt động", "Activities");
+            case "DIFFICULTIES" -> t("Khó khăn, vướng mắc", "Difficulties");
+            case "PROPOSALS" -> t("Đề xuất, kiến nghị", "Proposals");
+            default -> t("Nội dung khác", "Other");
         };
     }
 }

@@ -34,9 +34,9 @@ public final class XlsxRenderer {
 
             Sheet cover = wb.createSheet("Báo cáo");
             int r = 0;
-            r = text(cover, r, bold, doc.header().authority(), ExportDocument.Header.NATION);
-            r = text(cover, r, bold, doc.header().agency(), ExportDocument.Header.MOTTO);
-            r = text(cover, r, null, doc.header().number(), doc.header().dateLine());
+            r = text(cover, r, bold, doc.header().authority(), doc.header().nation());
+            r = text(cover, r, bold, doc.header().agency(), doc.header().motto());
+            r = text(cover, r, null, doc.header().number(), doc.header().placeAndDate());
             r++;
             r = text(cover, r, bold, doc.title());
             r = text(cover, r, null, doc.subtitle());
@@ -51,7 +51,7 @@ public final class XlsxRenderer {
                 for (ExportDocument.Block b : s.blocks()) {
                     if (b instanceof ExportDocument.Paragraph p) {
                         r = text(cover, r, p.bold() ? bold : null, p.text());
-                    } else if (b instanceof ExportDocument.Table t) {
+                    } else if (b instanceof ExportDocument.Table t && t.medium().tabulated()) {
                         String name = unique(sheets, t.sheet());
                         Sheet sheet = sheets.computeIfAbsent(name, wb::createSheet);
                         int row = next.getOrDefault(name, 0);
