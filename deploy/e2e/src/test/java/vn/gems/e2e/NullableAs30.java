@@ -42,6 +42,9 @@ final class NullableAs30 {
             }
         } else if (node instanceof ObjectNode object) {
             nullableType(object);
+            if ("array".equals(object.path("type").asText()) && !object.has("items")) {
+                object.putObject("items"); // 3.1 lets an array leave its items out (any), 3.0 does not
+            }
             if (object.get("examples") instanceof ArrayNode) {
                 object.remove("examples"); // a 3.1 schema's examples; 3.0 has one "example" (a media type's "examples" is an object)
             }
