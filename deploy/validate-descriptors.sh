@@ -336,6 +336,17 @@ await check('compose: the suite is all there (postgres, keycloak, four applicati
   for (const flag of ['start-dev', '--import-realm', '--health-enabled=true']) if (!cmd.includes(flag)) problems.push(`keycloak command lacks ${flag}`);
   if (!envOf(kc).KC_HOSTNAME) problems.push('keycloak has no KC_HOSTNAME (issuer would differ between browsers and services)');
   if (!(kc.volumes || []).some((v) => String(typeof v === 'string' ? v : v.target).includes('/opt/keycloak/data/import'))) problems.push('the realm is not mounted into /opt/keycloak/data/import');
+  // The production realm (no demo users or password grant), with every ${VARIABLE} placeholder it holds set.
+  const realmMount = (kc.volumes || []).map((v) => (typeof v === 'string' ? v.split(':')[0] : v.source)).find((v) => /realm/.test(v || ''));
+  if (!realmMount || path.basename(realmMount) !== 'gems-realm-production.json') problems.push(`keycloak imports ${realmMount}, not keycloak/gems-realm-production.json`);
+  else {
+    const realmFile = path.resolve(deploy, realmMount);
+    const placeholders = fs.existsSync(realmFile) ? [...fs.readFileSync(realmFile, 'utf8').matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1]) : [];
+    for (const v of new Set(placeholders)) if (!envOf(kc)[v]) problems.push(`keycloak: the realm's placeholder \${${v}} is not set`);
+    for (const [svc, variable] of [['plans-service', 'PLANS_CLIENT_SECRET'], ['indicators-service', 'INDICATORS_CLIENT_SECRET'], ['reporting-service', 'REPORTING_CLIENT_SECRET']]) {
+      if (services[svc] && envOf(services[svc]).OIDC_CLIENT_SECRET !== envOf(kc)[variable]) problems.push(`${svc}: OIDC_CLIENT_SECRET differs from keycloak's ${variable}`);
+    }
+  }
   const pg = services.postgres || {};
   if (!(pg.volumes || []).some((v) => String(typeof v === 'string' ? v : v.target).includes('/docker-entrypoint-initdb.d'))) problems.push('no init script is mounted into /docker-entrypoint-initdb.d');
   return problems;
@@ -405,21 +416,40 @@ await check('compose: URLs point at compose services on the ports they listen on
       }
     }
   }
+  // A host is a compose service, or a network alias that several services share (Docker's DNS answers with all).
+  const servicesNamed = (host) => services[host] ? [host] : Object.entries(services)
+    .filter(([, svc]) => Object.values((svc.networks && !Array.isArray(svc.networks) && svc.networks) || {})
+      .some((n) => n && (n.aliases || []).includes(host)))
+    .map(([n]) => n);
   for (const [name, svc] of Object.entries(services)) {
-    for (const [key, value] of Object.entries(envOf(svc))) {
-      const m = /^(?:jdbc:postgresql|https?):\/\/([^/:]+):(\d+)(?:\/([^?/]+))?/.exec(value);
-      if (!m) continue;
-      const [, host, port, first] = m;
-      if (host === 'localhost' || host === '127.0.0.1') {
-        if (key !== 'KC_HOSTNAME' && key !== 'CORS_ORIGINS') problems.push(`${name}: ${key}=${value} points at the container itself`);
-        continue;
+    for (const [key, whole] of Object.entries(envOf(svc))) {
+      // Upstream lists (the gateway's PLANS_URL etc.) are comma-separated: every entry is checked.
+      for (const value of whole.split(',')) {
+        const m = /^(?:jdbc:postgresql|https?):\/\/([^/:]+):(\d+)(?:\/([^?/]+))?/.exec(value);
+        if (!m) continue;
+        const [, host, port, first] = m;
+        if (host === 'localhost' || host === '127.0.0.1') {
+          if (!['KC_HOSTNAME', 'CORS_ORIGINS', 'GEMS_PORTAL_URL'].includes(key)) problems.push(`${name}: ${key}=${value} points at the container itself`);
+          continue;
+        }
+        const targets = servicesNamed(host);
+        if (targets.length === 0) { problems.push(`${name}: ${key}=${value}: no compose service or network alias ${host}`); continue; }
+        for (const target of targets) {
+          const listens = listenPort(target);
+          if (listens !== Number(port)) problems.push(`${name}: ${key}=${value}: ${target} listens on ${listens}`);
+        }
+        if (value.startsWith('jdbc:') && !initDbs.has(first)) problems.push(`${name}: ${key}: database ${first} is not created by the init script`);
+        if (key === 'OIDC_URL' && !/\/realms\/gems\/?$/.test(value)) problems.push(`${name}: OIDC_URL is not the gems realm`);
       }
-      if (!services[host]) { problems.push(`${name}: ${key}=${value}: no compose service ${host}`); continue; }
-      const listens = listenPort(host);
-      if (listens !== Number(port)) problems.push(`${name}: ${key}=${value}: ${host} listens on ${listens}`);
-      if (value.startsWith('jdbc:') && !initDbs.has(first)) problems.push(`${name}: ${key}: database ${first} is not created by the init script`);
-      if (key === 'OIDC_URL' && !/\/realms\/gems\/?$/.test(value)) problems.push(`${name}: OIDC_URL is not the gems realm`);
     }
+  }
+  // Two instances of every service behind the gateway, which lists both.
+  const gatewayEnv = envOf(services.gateway || {});
+  for (const [svc, variable] of [['plans-service', 'PLANS_URL'], ['indicators-service', 'INDICATORS_URL'], ['reporting-service', 'REPORTING_URL']]) {
+    const listed = (gatewayEnv[variable] || '').split(',').map((u) => (/^https?:\/\/([^/:]+)/.exec(u) || [])[1]).filter(Boolean);
+    const instances = Object.keys(services).filter((n) => n === svc || n.startsWith(`${svc}-`));
+    if (instances.length < 2) problems.push(`${svc}: ${instances.length} instance(s), expected 2`);
+    for (const i of instances) if (!listed.includes(i)) problems.push(`gateway: ${variable} does not list ${i}`);
   }
   return problems;
 });

@@ -31,7 +31,7 @@ public final class Demo {
             return;
         }
         post("/api/units", "units.json");
-        post("/api/units/events", "unit-events.json");
+        post("/api/unit-events", "unit-events.json");
         post("/api/indicators", "catalogue.json");
         post("/api/indicators/suppliers", "suppliers.json");
         loaded = true;

@@ -77,7 +77,7 @@ class HostileInputTest {
                 .put("/api/values/BIRTHS/VN-46/2018?sex=FEMALE").then().statusCode(422).body("errors[0].code", equalTo("INVALID_NUMBER"));
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON)
                 .body("{\"kind\":\"RENAME\",\"effectiveDate\":\"-999999999-01-01\",\"from\":[\"VN-42\"],\"newNameVi\":\"X\",\"newNameEn\":\"X\"}")
-                .post("/api/units/events").then().statusCode(lessThan(500)).contentType("application/problem+json");
+                .post("/api/unit-events").then().statusCode(lessThan(500)).contentType("application/problem+json");
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON)
                 .body("{\"code\":\"VN-42-FAR\",\"nameVi\":\"X\",\"nameEn\":\"X\",\"level\":\"COMMUNE\",\"parentCode\":\"VN-42\",\"validFrom\":\"2025-07-01\",\"validTo\":\"+999999999-12-31\"}")
                 .post("/api/units").then().statusCode(422).body("code", equalTo("IMPLAUSIBLE_DATE"));

@@ -50,8 +50,24 @@ public class PlanOutboxEvent extends PanacheEntityBase {
     @Column(name = "last_status")
     public Integer lastStatus;
 
+    /** PENDING, DELIVERED, or FAILED (dead-lettered after too many attempts, until requeued). */
+    @Column(nullable = false)
+    public String status = "PENDING";
+
+    /** Why the last attempt failed: a stable code ({@code PEER_UNAVAILABLE}, {@code PEER_REFUSED}, …). */
+    @Column(name = "last_error_code")
+    public String lastErrorCode;
+
+    /** The same in one sentence (never an exception's text; the detail is in the log). */
     @Column(name = "last_error")
     public String lastError;
+
+    /** The instance delivering it now, until {@code leaseUntil}; afterwards any instance may take it over. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code POST /api/reports/plan-events}, idempotent by key like the real one). A second server controls it:
  * {@code POST /mode?indicators=UP|DOWN|SLOW&reporting=UP|DOWN|CONFLICT|REJECT}, {@code POST /close} and
  * {@code POST /open} (the port refuses connections, then listens again), {@code GET /events}, {@code POST /reset}.
+ * Its unit change feed ({@code GET /api/unit-changes?after=&size=}) holds what tests append with
+ * {@code POST /unit-events} (a JSON array of changes; the server numbers them 1, 2, …); reset keeps it, since the
+ * service's stored cursor does too.
  */
 public class FakePeers implements QuarkusTestResourceLifecycleManager {
 
@@ -46,6 +49,8 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     private final List<JsonObject> events = new ArrayList<>();
     private final Set<String> processedKeys = new HashSet<>();
     private int indicatorCalls;
+    private final List<JsonObject> unitFeed = new ArrayList<>();
+    private int unitFeedCalls;
 
     @Override
     public Map<String, String> start() {
@@ -86,7 +91,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
                 json(req, 401, new JsonObject().put("code", "UNAUTHENTICATED"));
                 return;
             }
-            if (path.startsWith("/api/indicators") || path.startsWith("/api/units/")) {
+            if (path.startsWith("/api/indicators") || path.startsWith("/api/units/") || path.equals("/api/unit-changes")) {
                 String mode = indicatorsMode;
                 if (mode.equals("DOWN")) {
                     json(req, 503, new JsonObject().put("code", "SERVICE_UNAVAILABLE"));
@@ -112,9 +117,14 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
         synchronized (this) {
             indicatorCalls++;
         }
+        if (path.equals("/api/unit-changes")) {
+            unitFeed(req);
+            return;
+        }
         if (path.startsWith("/api/units/")) {
             String code = path.substring("/api/units/".length());
-            if (UNITS.contains(code)) {
+            // VN-TEST…: units the committee follower tests make up
+            if (UNITS.contains(code) || code.startsWith("VN-TEST")) {
                 json(req, 200, new JsonObject().put("code", code).put("name", "Unit " + code).put("level", "PROVINCE"));
             } else {
                 json(req, 404, new JsonObject().put("code", "NOT_FOUND"));
@@ -131,6 +141,20 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
             }
         }
         json(req, 200, new JsonObject().put("items", items).put("total", items.size()).put("page", 0).put("size", 500));
+    }
+
+    private synchronized void unitFeed(HttpServerRequest req) {
+        unitFeedCalls++;
+        long after = Long.parseLong(req.getParam("after", "0"));
+        int size = Integer.parseInt(req.getParam("size", "100"));
+        JsonArray items = new JsonArray();
+        for (JsonObject c : unitFeed) {
+            if (c.getLong("seq") > after && items.size() < size) {
+                items.add(c);
+            }
+        }
+        long next = items.isEmpty() ? after : items.getJsonObject(items.size() - 1).getLong("seq");
+        json(req, 200, new JsonObject().put("items", items).put("after", after).put("next", next).put("head", unitFeed.size()));
     }
 
     private synchronized void reporting(HttpServerRequest req, JsonObject body) {
@@ -177,7 +201,15 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
                     case "/events" -> {
                         synchronized (this) {
                             json(req, 200, new JsonObject().put("events", new JsonArray(new ArrayList<>(events)))
-                                    .put("indicatorCalls", indicatorCalls));
+                                    .put("indicatorCalls", indicatorCalls).put("unitFeedCalls", unitFeedCalls));
+                        }
+                    }
+                    case "/unit-events" -> {
+                        synchronized (this) {
+                            for (Object o : b.toJsonArray()) {
+                                unitFeed.add(((JsonObject) o).copy().put("seq", unitFeed.size() + 1));
+                            }
+                            json(req, 200, new JsonObject().put("head", unitFeed.size()));
                         }
                     }
                     case "/reset" -> {
@@ -185,6 +217,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
                             events.clear();
                             processedKeys.clear();
                             indicatorCalls = 0;
+                            unitFeedCalls = 0;
                         }
                         indicatorsMode = "UP";
                         reportingMode = "UP";

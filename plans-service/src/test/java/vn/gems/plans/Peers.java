@@ -43,4 +43,14 @@ public final class Peers {
     public static int indicatorCalls() {
         return JsonPath.from(given().baseUri(control()).get("/events").asString()).getInt("indicatorCalls");
     }
+
+    /** Appends changes to the fake unit change feed; returns its head. */
+    public static long appendUnitChanges(String jsonArray) {
+        return JsonPath.from(given().baseUri(control()).contentType("application/json").body(jsonArray).post("/unit-events").asString())
+                .getLong("head");
+    }
+
+    public static int unitFeedCalls() {
+        return JsonPath.from(given().baseUri(control()).get("/events").asString()).getInt("unitFeedCalls");
+    }
 }

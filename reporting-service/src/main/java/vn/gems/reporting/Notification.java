@@ -41,6 +41,7 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "mailed_at")
+    /** When it was mailed (the mail columns follow the common outbox: status, attempts, lease, last error). */
+    @Column(name = "delivered_at")
     public Instant mailedAt;
 }

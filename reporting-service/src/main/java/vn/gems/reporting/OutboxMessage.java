@@ -43,8 +43,20 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
 
+    /** Why the last attempt failed: a stable code ({@code PEER_UNAVAILABLE}, {@code VALUES_REFUSED}, …). */
+    @Column(name = "last_error_code")
+    public String lastErrorCode;
+
+    /** The same in one sentence (never an exception's text; the detail is in the log). */
     @Column(name = "last_error")
     public String lastError;
+
+    /** The instance delivering it now, until {@code leaseUntil}; afterwards any instance may take it over. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

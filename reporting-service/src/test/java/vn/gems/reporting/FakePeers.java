@@ -57,6 +57,8 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     private final AtomicInteger planCalls = new AtomicInteger();
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private volatile boolean plansDown;
+    /** Runs while plans-service answers an agency request (tests look at the database meanwhile). */
+    private volatile java.util.function.Consumer<String> onAgencyCall = code -> { };
 
     @Override
     public Map<String, String> start() {
@@ -151,6 +153,10 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    public void onAgencyCall(java.util.function.Consumer<String> hook) {
+        onAgencyCall = hook == null ? code -> { } : hook;
+    }
+
     public void plansDown(boolean down) {
         plansDown = down;
     }
@@ -223,6 +229,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             if (p.length >= 4 && p[2].equals("agencies")) {
+                onAgencyCall.accept(p[3]);
                 JsonObject a = agencies.get(p[3]);
                 if (a == null) {
                     json(req, 404, new JsonObject().put("code", "NOT_FOUND"));

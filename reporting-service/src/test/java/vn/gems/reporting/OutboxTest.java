@@ -68,6 +68,9 @@ class OutboxTest {
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     db.count("select attempts from outbox_message where idem_key = ?", key) >= 2);
             assertEquals(1, db.count("select count(*) from outbox_message where idem_key = ? and status = 'PENDING' and last_error is not null", key));
+            // A stable code and a sentence are stored, never an exception's class or message (issue 12.7).
+            assertEquals(1, db.count("select count(*) from outbox_message where idem_key = ? and last_error_code = 'PEER_UNAVAILABLE' "
+                    + "and last_error not like '%Exception%'", key));
             given().header("Authorization", Fixtures.AUDITOR).get("/api/reports/outbox").then().statusCode(200)
                     .body("pending", greaterThanOrEqualTo(1));
             given().header("Authorization", HEALTH).get("/api/reports/outbox").then().statusCode(403);
@@ -108,6 +111,7 @@ class OutboxTest {
         String key = "reporting-submission-" + report + "-v1";
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 db.count("select count(*) from outbox_message where idem_key = ? and status = 'FAILED'", key) == 1);
+        assertEquals(1, db.count("select count(*) from outbox_message where idem_key = ? and last_error_code = 'VALUES_REFUSED'", key));
         long id = db.count("select id from outbox_message where idem_key = ?", key);
         given().header("Authorization", Fixtures.AUDITOR).get("/api/reports/outbox").then().statusCode(200)
                 .body("failed", greaterThanOrEqualTo(1)).body("recentProblems.idemKey", org.hamcrest.Matchers.hasItem(key));

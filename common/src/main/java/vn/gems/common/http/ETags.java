@@ -21,22 +21,26 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** Checks {@code If-Match} against the current version; {@code *} matches any existing version. */
+    /**
+     * Checks {@code If-Match} against the current version; {@code *} matches any existing version. The comparison is
+     * strong (RFC 9110 13.1.1): a weak {@code W/"3"} never matches, since it only claims "semantically equivalent"
+     * and an update needs to know it replaces exactly what was read.
+     */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired("Send If-Match with the ETag you read, so concurrent edits are not lost");
         }
+        boolean weak = false;
         for (String candidate : ifMatch.split(",")) {
             String c = candidate.trim();
-            if (c.equals("*")) {
+            if (c.equals("*") || c.equals(header(currentVersion))) {
                 return;
             }
-            if (c.startsWith("W/")) {
-                c = c.substring(2);
-            }
-            if (c.equals(header(currentVersion))) {
-                return;
-            }
+            weak |= c.startsWith("W/");
+        }
+        if (weak) {
+            throw ProblemException.preconditionFailed("WEAK_ETAG",
+                    "If-Match needs the strong ETag as read (current " + header(currentVersion) + "), not a weak W/ tag");
         }
         throw ProblemException.preconditionFailed("STALE_VERSION",
                 "The resource changed since you read it (current ETag " + header(currentVersion) + "); read it again and retry");

@@ -208,19 +208,38 @@ public class ProblemMappers {
                 return concurrent(uri);
             }
             if (c instanceof org.hibernate.exception.ConstraintViolationException cv) {
-                return build(409, "CONSTRAINT_VIOLATION", "Conflict",
-                        "The change conflicts with existing data" + (cv.getConstraintName() == null ? "" : " (" + cv.getConstraintName() + ")"),
-                        uri, List.of()).build();
+                return constraint(cv, uri);
             }
         }
         if (e instanceof org.hibernate.exception.ConstraintViolationException cv) {
-            return build(409, "CONSTRAINT_VIOLATION", "Conflict",
-                    "The change conflicts with existing data" + (cv.getConstraintName() == null ? "" : " (" + cv.getConstraintName() + ")"),
-                    uri, List.of()).build();
+            return constraint(cv, uri);
         }
-        LOG.errorf(e, "Unexpected failure on %s (request %s)", uri == null ? "?" : uri.getPath(), RequestIds.current());
+        if (DatabaseFailures.unavailable(e)) {
+            // A restart or outage of PostgreSQL, not a bug: say when to come back (the pool validates connections
+            // on borrow, so the next request gets a live one). The detail stays in the log.
+            LOG.warnf("Database unavailable on %s (request %s): %s", path(uri), RequestIds.current(), e);
+            return build(503, "DATABASE_UNAVAILABLE", "Service unavailable",
+                    "The database cannot be reached right now; retry in a few seconds", uri, List.of())
+                    .header("Retry-After", String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS)).build();
+        }
+        LOG.errorf(e, "Unexpected failure on %s (request %s)", path(uri), RequestIds.current());
         return build(500, "INTERNAL_ERROR", "Internal error",
                 "Something went wrong on our side; quote the request id when you report it", uri, List.of()).build();
+    }
+
+    /**
+     * A database constraint refused the change (a race past the service's own checks). The caller gets a stable
+     * code and a sentence; the constraint's name is a schema detail, so it goes to the log under the request id.
+     */
+    private Response constraint(org.hibernate.exception.ConstraintViolationException cv, UriInfo uri) {
+        LOG.infof("Constraint %s refused a change on %s (request %s)", cv.getConstraintName(), path(uri), RequestIds.current());
+        return build(409, "CONSTRAINT_VIOLATION", "Conflict",
+                "The change conflicts with existing data (a duplicate, or a reference to something that does not exist); read it again and retry",
+                uri, List.of()).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? "?" : uri.getPath();
     }
 
     public static Response.ResponseBuilder build(int status, String code, String title, String detail, UriInfo uri,

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** {@code GET /api/me}: who the service thinks the caller is. Proves the token and its agency claim arrive. */
 @Path("/api/me")
-@Tag(name = "Identity")
+@Tag(name = "Identity", description = "Who the service takes the caller to be: user or client, agency, roles")
 @Authenticated
 public class MeResource {
 

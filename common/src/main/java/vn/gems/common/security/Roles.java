@@ -1,6 +1,6 @@
 package vn.gems.common.security;
 
-/** The realm roles of the {@code gems} realm (deploy/keycloak/gems-realm.json). */
+/** The realm roles of the {@code gems} realm (deploy/keycloak/gems-realm-production.json). */
 public final class Roles {
     /** Authors and issues plans of the caller's own agency (DOLISA officers). */
     public static final String PLAN_MANAGER = "plan-manager";

@@ -27,11 +27,20 @@ class ETagsTest {
     }
 
     @Test
-    void currentWeakListedOrWildcardMatches() {
+    void currentListedOrWildcardMatches() {
         assertDoesNotThrow(() -> ETags.requireMatch("\"3\"", 3));
-        assertDoesNotThrow(() -> ETags.requireMatch("W/\"3\"", 3));
         assertDoesNotThrow(() -> ETags.requireMatch("\"1\", \"3\"", 3));
+        assertDoesNotThrow(() -> ETags.requireMatch("W/\"3\", \"3\"", 3), "the strong copy in the list matches");
         assertDoesNotThrow(() -> ETags.requireMatch("*", 3));
+    }
+
+    @Test
+    void weakTagsNeverMatchIfMatch() {
+        // RFC 9110 13.1.1: If-Match uses the strong comparison; W/"3" is not "3".
+        ProblemException e = assertThrows(ProblemException.class, () -> ETags.requireMatch("W/\"3\"", 3));
+        assertEquals(412, e.status());
+        assertEquals("WEAK_ETAG", e.code());
+        assertEquals("WEAK_ETAG", assertThrows(ProblemException.class, () -> ETags.requireMatch("\"1\", W/\"3\"", 3)).code());
     }
 
     @Test

@@ -57,7 +57,7 @@ class BolaE2eTest {
             "GET /api/agencies/{code}", "GET /api/agencies/{code}/holders", "GET /api/agencies/{code}/predecessors",
             "GET /api/agencies/{code}/history",
             "GET /api/indicators/{code}",
-            "GET /api/units/{code}", "GET /api/units/{code}/children", "GET /api/units/{code}/territory", "GET /api/units/events/{id}",
+            "GET /api/units/{code}", "GET /api/units/{code}/children", "GET /api/units/{code}/territory", "GET /api/unit-events/{id}",
             "GET /api/values/{indicator}/{unit}/{period}",
             "GET /api/public/plans/{id}", "GET /api/public/reports/consolidations/{id}",
             "GET /api/public/units/{code}");
@@ -65,6 +65,7 @@ class BolaE2eTest {
     /** Reserved to admins, who act for every agency: no agency to mismatch. */
     static final Set<String> NOT_AGENCY_SCOPED = Set.of(
             "PUT /api/indicators/{code}",
+            "POST /api/units/{province}/import",
             "POST /api/reports/plans/{planId}/obligations/regeneration",
             "POST /api/reports/outbox/{id}/requeue");
 

@@ -4,6 +4,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.gems.launcher.DemoLoader;
+import vn.gems.launcher.Realms;
 import vn.gems.launcher.Suite;
 import vn.gems.launcher.SuiteConfig;
 import vn.gems.launcher.Tokens;
@@ -52,7 +53,8 @@ public class E2eSuite implements BeforeAllCallback {
                         "GEMS_GATEWAY_LIMITS_ANONYMOUS_BURST", "100000",
                         // Files over 64 KB become background jobs (202), so the portal's upload test sees a job's progress.
                         "GEMS_INDICATORS_PUSH_SYNC_MAX_BYTES", "64K"),
-                List.of(root.resolve("deploy/e2e/src/test/resources/foreign-realm.json")), freePort());
+                List.of(root.resolve("deploy/e2e/src/test/resources/foreign-realm.json"),
+                        productionRealmCopy(root, target.resolve("realm-" + prefix))), freePort());
         Suite s = new Suite(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -64,6 +66,18 @@ public class E2eSuite implements BeforeAllCallback {
         s.start();
         new DemoLoader(config).load(false);
         suite = s;
+    }
+
+    /** The realm operators import, unchanged but for its name, so the tests can ask the same Keycloak about it. */
+    public static final String PRODUCTION_REALM = "gems-production";
+
+    private static Path productionRealmCopy(Path root, Path dir) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode realm = Realms.read(root.resolve(Realms.PRODUCTION));
+        realm.put("realm", PRODUCTION_REALM);
+        java.nio.file.Files.createDirectories(dir);
+        Path file = dir.resolve(PRODUCTION_REALM + "-realm.json");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), realm);
+        return file;
     }
 
     public static Suite suite() {

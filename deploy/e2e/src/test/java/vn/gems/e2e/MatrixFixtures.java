@@ -69,7 +69,7 @@ final class MatrixFixtures {
                  "bySex":true,"dimensions":[],"aggregation":"SUM","direction":"HIGHER","periodicity":"ANNUAL",
                  "supplierSectors":["LABOUR"]}""".formatted(values.get("indicator")))
                 .post(url("/api/indicators")).then().statusCode(201);
-        values.put("event", given().header("Authorization", admin).get(url("/api/units/events")).then().statusCode(200)
+        values.put("event", given().header("Authorization", admin).get(url("/api/unit-events")).then().statusCode(200)
                 .extract().jsonPath().getString("[0].id"));
 
         // A push and a publication of TTH-DOLISA (LABOUR supplier for VN-46).
@@ -154,8 +154,9 @@ final class MatrixFixtures {
     }
 
     static String serviceOf(String path) {
-        if (path.startsWith("/api/indicators") || path.startsWith("/api/units") || path.startsWith("/api/values")
-                || path.startsWith("/api/public/values") || path.startsWith("/api/public/units") || path.startsWith("/api/public/indicators")) {
+        if (path.startsWith("/api/indicators") || path.startsWith("/api/units") || path.startsWith("/api/unit-events") || path.startsWith("/api/unit-changes")
+                || path.startsWith("/api/values") || path.startsWith("/api/public/values") || path.startsWith("/api/public/units")
+                || path.startsWith("/api/public/indicators") || path.startsWith("/sdmx")) {
             return "indicators";
         }
         if (path.startsWith("/api/reports") || path.startsWith("/api/public/reports")) {

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Answers checked against the published OpenAPI documents (read through the gateway once per service): right
- * types, and no field outside the schema (swagger-request-validator treats object schemas as closed).
+ * types, and no field outside the schema (swagger-request-validator treats object schemas as closed). The
+ * validator reads the documents' nullable fields in OpenAPI 3.0 terms ({@link NullableAs30}).
  */
 final class OpenApiResponses {
 
@@ -25,7 +26,7 @@ final class OpenApiResponses {
     static OpenApiInteractionValidator validator(String service) {
         return validators.computeIfAbsent(service, s -> {
             try {
-                return OpenApiInteractionValidator.createForInlineApiSpecification(ApiOperations.document(s).toString()).build();
+                return OpenApiInteractionValidator.createForInlineApiSpecification(NullableAs30.convert(ApiOperations.document(s)).toString()).build();
             } catch (Exception e) {
                 throw new IllegalStateException("no OpenAPI document for " + s, e);
             }

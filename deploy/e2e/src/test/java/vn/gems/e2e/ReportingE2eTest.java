@@ -135,6 +135,8 @@ class ReportingE2eTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    static final long DEMO_SEED_003_OBLIGATIONS = 103;
+
     @Test
     @Order(1)
     void dolisaIssuesThePlanAndObligationsFollow() throws Exception {
@@ -153,6 +155,13 @@ class ReportingE2eTest {
         E2eSuite.await("obligations of the issued plan", Duration.ofSeconds(90), () -> given().header("Authorization", bearer("health.reporter"))
                 .get(url("/api/reports/obligations?planId=" + planId + "&period=" + PERIOD)).then().extract().jsonPath()
                 .getList("items.ruleKey").contains("R2"));
+        // The demo's seed 003 plan gives this many obligations (the reporting README quotes the figure; issue 12.8).
+        String byRule = "select string_agg(rule_key || ':' || n, ' ' order by rule_key) from (select rule_key, count(*) n from obligation where plan_id = "
+                + planId + " group by rule_key) t";
+        assertEquals(DEMO_SEED_003_OBLIGATIONS, ServiceDb.count("reporting", "select count(*) from obligation where plan_id = " + planId),
+                () -> "per rule: " + ServiceDb.text("reporting", byRule));
+        // 16 assigned agencies: own plans (R1) and 5 annual reports (R2) each, DOLISA's 5 consolidated reports, 2 reviews.
+        assertEquals("R1:16 R2:80 R4:5 R5:1 R6:1", ServiceDb.text("reporting", byRule));
         long doh = obligation("health.reporter", "R2");
         given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/obligations/" + doh)).then().statusCode(200)
                 .body("dueDate", equalTo("2025-11-30")).body("receivingAgency", equalTo("TTH-DOLISA")).body("unitCode", equalTo("VN-46"))

@@ -63,4 +63,15 @@ final class ServiceDb {
             return rs.getLong(1);
         }
     }
+
+    static String text(String service, String sql) {
+        try (Connection c = E2eSuite.suite().postgres().connect(database(service));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (Exception e) {
+            return "(" + e + ")";
+        }
+    }
 }

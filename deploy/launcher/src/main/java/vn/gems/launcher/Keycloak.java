@@ -111,11 +111,14 @@ public final class Keycloak {
         for (Path realm : realmFiles) {
             Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                 "JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -Xms64m -Xmx512m",
-                "JAVA_HOME", System.getProperty("java.home"));
+                "JAVA_HOME", System.getProperty("java.home")));
+        // The realm's client secrets are ${VARIABLE} placeholders, which Keycloak 26 fills from its
+        // environment (System.getenv) when it imports at start; an unset one stays as the placeholder text.
+        env.putAll(Realms.DEMO_ENVIRONMENT);
         ManagedProcess kc = ManagedProcess.start("keycloak", List.of(home.resolve("bin/kc.sh").toString(),
                         "start-dev", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                         "--import-realm", "--health-enabled=true", "--hostname-strict=false"),

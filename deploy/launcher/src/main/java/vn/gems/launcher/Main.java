@@ -29,8 +29,10 @@ public final class Main {
 
     private static int up(SuiteConfig config) throws Exception {
         long t0 = System.nanoTime();
-        System.out.println("Starting GEMS (PostgreSQL, Keycloak, 3 services, gateway, portal); Keycloak's first start takes about a minute...");
-        Suite suite = new Suite(config).start();
+        int replicas = Integer.parseInt(Postgres.env("GEMS_REPLICAS", "1").trim());
+        System.out.println("Starting GEMS (PostgreSQL, Keycloak, 3 services" + (replicas > 1 ? " × " + replicas + " instances" : "")
+                + ", gateway, portal); Keycloak's first start takes about a minute...");
+        Suite suite = new Suite(config).withInstances(replicas).start();
         Postgres.Endpoint pg = suite.postgres();
         System.out.printf("Ready in %.0f s. PostgreSQL: %s:%d (%s)%n", (System.nanoTime() - t0) / 1e9,
                 pg.host(), pg.port(), pg.embedded() ? "embedded, data in " + config.stateDir().resolve("postgres") : "existing server");
@@ -39,6 +41,9 @@ public final class Main {
             System.out.println("  " + line);
         }
         printWelcome(config);
+        if (replicas > 1) {
+            System.out.println("Instances 2.." + replicas + " of each service listen on its port + 1000 × (n - 1); the gateway balances them.");
+        }
         return 0;
     }
 
@@ -74,21 +79,31 @@ public final class Main {
 
     private static int status(SuiteConfig config) {
         System.out.printf("%-20s %-8s %-9s %s%n", "component", "pid", "state", "health");
-        row(config, "postgres", null);
-        row(config, "keycloak", "http://127.0.0.1:" + config.keycloakManagementPort() + "/health/ready");
+        row(config, "postgres", null, config.embeddedPostgresPort());
+        row(config, "keycloak", "http://127.0.0.1:" + config.keycloakManagementPort() + "/health/ready", config.keycloakPort());
         for (SuiteConfig.Service s : config.allServices()) {
-            row(config, s.name(), "http://127.0.0.1:" + s.port() + "/q/health/ready");
+            row(config, s.name(), "http://127.0.0.1:" + s.port() + "/q/health/ready", s.port());
+            for (int i = 1; i < Suite.MAX_INSTANCES && s.database() != null; i++) {
+                if (ManagedProcess.recall(Suite.instanceName(s, i), config.runDir()).isPresent()) {
+                    int port = s.port() + 1000 * i;
+                    row(config, Suite.instanceName(s, i), "http://127.0.0.1:" + port + "/q/health/ready", port);
+                }
+            }
         }
         return 0;
     }
 
-    private static void row(SuiteConfig config, String name, String health) {
+    private static void row(SuiteConfig config, String name, String health, int port) {
         Optional<ManagedProcess> p = ManagedProcess.recall(name, config.runDir());
         boolean alive = p.map(ManagedProcess::alive).orElse(false);
         String state = p.isEmpty() ? "-" : alive ? "running" : "dead";
         String h = health == null || !alive ? "" : Http.status(health) == 200 ? "ready " + health : "not ready " + health;
         if (p.isEmpty() && "postgres".equals(name)) {
             h = Postgres.external().map(e -> "using existing server " + e.host() + ":" + e.port()).orElse("");
+        }
+        if (!alive && h.isEmpty() && Postgres.accepts("127.0.0.1", port)) {
+            // Another clone's suite, or anything else: say so rather than leave the user guessing why `up` fails.
+            h = "something answers on :" + port + " (not started by this clone)";
         }
         System.out.printf("%-20s %-8s %-9s %s%n", name, p.map(x -> String.valueOf(x.pid())).orElse("-"), state, h);
     }

@@ -62,6 +62,48 @@ public record ManagedProcess(String name, long pid, Instant started, Path log) {
         }
     }
 
+    /**
+     * The process recorded under {@code name} if it still runs. One that died ({@code kill -9}) but is still in
+     * {@code /proc} (exiting, or a zombie its new parent has not reaped yet) is waited for, up to {@code maxWait}, so
+     * that the caller starts a fresh one on a free port instead of adopting a corpse; its PID file is then dropped.
+     */
+    public static Optional<ManagedProcess> recallLive(String name, Path runDir, Duration maxWait) throws IOException {
+        Optional<ManagedProcess> p = recall(name, runDir);
+        if (p.isEmpty() || p.get().alive()) {
+            return p;
+        }
+        p.get().awaitGone(maxWait);
+        p.get().forget(runDir);
+        return Optional.empty();
+    }
+
+    /** Waits until the PID has left {@code /proc} (a zombie counts as still there); true if it did in time. */
+    public boolean awaitGone(Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (ProcessHandle.of(pid).isPresent() && isOurs(ProcessHandle.of(pid).get())) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(100);
+        }
+        return true;
+    }
+
+    /**
+     * {@code /proc/<pid>/stat} says zombie (Z) or dead (X). Java's {@link ProcessHandle#isAlive} answers true for a
+     * zombie, which made {@code up} right after a {@code kill -9} adopt the dead process and then report it "exited".
+     */
+    static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            int close = stat.lastIndexOf(')');
+            char state = close < 0 || close + 2 >= stat.length() ? '?' : stat.charAt(close + 2);
+            return state == 'Z' || state == 'X';
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc (not Linux) or already gone: ProcessHandle decides
+        }
+    }
+
     private void remember(Path runDir) throws IOException {
         Files.writeString(runDir.resolve(name + ".pid"), pid + " " + started.toEpochMilli() + " " + log + "\n");
     }
@@ -72,9 +114,13 @@ public record ManagedProcess(String name, long pid, Instant started, Path log) {
 
     /** The live process, only if it is still the one we started. */
     public Optional<ProcessHandle> handle() {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> h.info().startInstant()
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::isOurs).filter(h -> !zombie(pid));
+    }
+
+    private boolean isOurs(ProcessHandle h) {
+        return h.info().startInstant()
                 .map(s -> Math.abs(s.toEpochMilli() - started.toEpochMilli()) < 2_000 || started.equals(Instant.EPOCH))
-                .orElse(true));
+                .orElse(true);
     }
 
     public boolean alive() {

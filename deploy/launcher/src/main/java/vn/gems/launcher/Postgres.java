@@ -64,11 +64,19 @@ public final class Postgres {
      * outlives this JVM ({@code pg_ctl} daemonises it); its postmaster PID is in {@code postmaster.pid}.
      */
     public static EmbeddedPostgres startEmbedded(Path dataDir, int port, boolean persistent) throws IOException {
+        return startEmbedded(dataDir, port, !persistent, !persistent);
+    }
+
+    /**
+     * Starts an embedded server; with {@code clean} false an existing data directory is reused, so a server
+     * {@linkplain EmbeddedPostgres#close() stopped} this way starts again with its data (the replica suite's outage).
+     */
+    public static EmbeddedPostgres startEmbedded(Path dataDir, int port, boolean clean, boolean shutdownHook) throws IOException {
         Files.createDirectories(dataDir.getParent());
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(!persistent)
-                .setRegisterShutdownHook(!persistent)
+                .setCleanDataDirectory(clean)
+                .setRegisterShutdownHook(shutdownHook)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Brings the whole suite up (PostgreSQL, Keycloak, indicators, plans, reporting, gateway) and down again.
@@ -26,12 +28,22 @@ public final class Suite implements AutoCloseable {
     // first build and start have taken over 4 minutes on a shared 2-core machine, hence its generous default.
     private static final long START_SCALE = Long.getLong("gems.start.scale", 1);
     private static final Duration SERVICE_START = Duration.ofSeconds(120 * START_SCALE);
+    /** How long {@code up} waits for a killed process to leave {@code /proc} before starting its replacement. */
+    static final Duration GONE_WAIT = Duration.ofSeconds(15);
     private static final Duration KEYCLOAK_START = Duration.ofSeconds(480 * START_SCALE);
+
+    /** Most instances per service the launcher starts (and {@code deploy/gems down} looks for). */
+    public static final int MAX_INSTANCES = 10;
 
     private final SuiteConfig config;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private Postgres.Endpoint postgres;
     private EmbeddedPostgres embedded;
+    // N-instance mode (the replica suite): every data service runs `instances` times on its own ports, one database each.
+    private int instances = 1;
+    private final Map<String, List<Integer>> instancePorts = new HashMap<>();
+    private boolean ownPostgres;
+    private boolean runningKeycloak;
 
     public Suite(SuiteConfig config) {
         this.config = config;
@@ -43,6 +55,78 @@ public final class Suite implements AutoCloseable {
 
     public Postgres.Endpoint postgres() {
         return postgres;
+    }
+
+    /**
+     * Runs {@code n} instances of each data service (indicators, plans, reporting) instead of one: instance 0 on the
+     * configured port, the others on ports from {@code freePorts}, all on the service's one database. The gateway gets
+     * each service's instances as a comma-separated list, and the services reach each other through the gateway
+     * (it balances and retries, as a Kubernetes Service would). Call before {@link #start()}.
+     */
+    public Suite withInstances(int n, IntSupplier freePorts) {
+        if (n < 1 || n > MAX_INSTANCES) {
+            throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + ": " + n);
+        }
+        instances = n;
+        instancePorts.clear();
+        for (SuiteConfig.Service s : config.dataServices()) {
+            List<Integer> ports = new ArrayList<>();
+            ports.add(s.port());
+            for (int i = 1; i < n; i++) {
+                ports.add(freePorts.getAsInt());
+            }
+            instancePorts.put(s.name(), List.copyOf(ports));
+        }
+        return this;
+    }
+
+    /**
+     * {@code n} instances of each data service on fixed ports: instance i on the configured port + 1000 × i
+     * ({@code GEMS_REPLICAS=2 deploy/gems up}: plans at 8081 and 9081, indicators 8082 and 9082, reporting 8083 and 9083).
+     */
+    public Suite withInstances(int n) {
+        java.util.Iterator<Integer> ports = config.dataServices().stream()
+                .flatMap(s -> java.util.stream.IntStream.range(1, n).mapToObj(i -> s.port() + 1000 * i)).iterator();
+        return withInstances(n, ports::next);
+    }
+
+    /**
+     * Starts an embedded PostgreSQL of its own on the configured embedded port even when a shared server answers
+     * at 5432, so that a test may stop and start it ({@link #stopDatabase()}). Call before {@link #start()}.
+     */
+    public Suite withOwnPostgres() {
+        ownPostgres = true;
+        return this;
+    }
+
+    /** Uses the Keycloak already listening on the configured ports (another suite's) instead of starting one. */
+    public Suite withRunningKeycloak() {
+        runningKeycloak = true;
+        return this;
+    }
+
+    /** How many instances each data service runs. */
+    public int instances() {
+        return instances;
+    }
+
+    /** The port of each instance of a service, instance 0 first (one entry for the gateway and the portal). */
+    public List<Integer> ports(SuiteConfig.Service s) {
+        return instancePorts.getOrDefault(s.name(), List.of(s.port()));
+    }
+
+    /** Instance 0 keeps the service's name (PID file, log), so a one-instance suite is what it always was. */
+    static String instanceName(SuiteConfig.Service s, int index) {
+        return index == 0 ? s.name() : s.name() + "-" + index;
+    }
+
+    private SuiteConfig.Service service(String name) {
+        return config.allServices().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    private String urls(SuiteConfig.Service s) {
+        return ports(s).stream().map(p -> "http://localhost:" + p).collect(Collectors.joining(","));
     }
 
     /** Starts what is not running yet and waits until everything is ready. */
@@ -62,7 +146,10 @@ public final class Suite implements AutoCloseable {
         CompletableFuture<ManagedProcess> keycloak = CompletableFuture.supplyAsync(this::startKeycloak);
         List<CompletableFuture<Void>> services = new ArrayList<>();
         for (SuiteConfig.Service s : config.allServices()) {
-            services.add(CompletableFuture.runAsync(() -> startService(s)));
+            for (int i = 0; i < ports(s).size(); i++) {
+                int index = i;
+                services.add(CompletableFuture.runAsync(() -> startService(s, index)));
+            }
         }
         try {
             keycloak.join();
@@ -74,13 +161,19 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startPostgres() throws IOException {
+        if (ownPostgres) {
+            // Kept data directory, no shutdown hook: stopPostgres/startPostgres must find the data again; close() removes it.
+            embedded = Postgres.startEmbedded(config.stateDir().resolve("postgres"), config.embeddedPostgresPort(), false, false);
+            postgres = Postgres.endpointOf(embedded);
+            return;
+        }
         Optional<Postgres.Endpoint> external = Postgres.external();
         if (external.isPresent()) {
             postgres = external.get();
             return;
         }
         Path dataDir = config.stateDir().resolve("postgres");
-        Optional<ManagedProcess> running = ManagedProcess.recall("postgres", config.runDir()).filter(ManagedProcess::alive);
+        Optional<ManagedProcess> running = ManagedProcess.recallLive("postgres", config.runDir(), GONE_WAIT);
         if (running.isPresent() && Postgres.accepts("127.0.0.1", config.embeddedPostgresPort())) {
             postgres = new Postgres.Endpoint("127.0.0.1", config.embeddedPostgresPort(), "postgres", "", true);
             return;
@@ -92,11 +185,14 @@ public final class Suite implements AutoCloseable {
     }
 
     private ManagedProcess startKeycloak() {
+        if (runningKeycloak) {
+            Http.awaitOk("Keycloak realm gems", config.issuer() + "/.well-known/openid-configuration", KEYCLOAK_START, () -> true, null);
+            return null;
+        }
         try {
-            Optional<ManagedProcess> running = ManagedProcess.recall("keycloak", config.runDir()).filter(ManagedProcess::alive);
-            if (running.isPresent()) {
-                Http.awaitOk("Keycloak", "http://127.0.0.1:" + config.keycloakManagementPort() + "/health/ready",
-                        KEYCLOAK_START, running.get()::alive, running.get());
+            Optional<ManagedProcess> running = ManagedProcess.recallLive("keycloak", config.runDir(), GONE_WAIT);
+            if (running.isPresent() && adopted("Keycloak", running.get(),
+                    "http://127.0.0.1:" + config.keycloakManagementPort() + "/health/ready", KEYCLOAK_START)) {
                 processes.put("keycloak", running.get());
                 return running.get();
             }
@@ -114,34 +210,60 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private void startService(SuiteConfig.Service s) {
+    private void startService(SuiteConfig.Service s, int index) {
+        String name = instanceName(s, index);
+        int port = ports(s).get(index);
+        String health = "http://127.0.0.1:" + port + "/q/health/ready";
         try {
-            Optional<ManagedProcess> running = ManagedProcess.recall(s.name(), config.runDir()).filter(ManagedProcess::alive);
-            ManagedProcess p;
-            if (running.isPresent()) {
-                p = running.get();
-            } else {
-                List<String> cmd = new ArrayList<>();
-                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                cmd.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
-                if (config.persistent()) {
-                    // Class-data archive written at the first exit and reused (rebuilt when the jar changes): ~2x faster start.
-                    Path archive = config.stateDir().resolve("jvm-cache").resolve(s.name() + ".jsa");
-                    Files.createDirectories(archive.getParent());
-                    cmd.add("-XX:+AutoCreateSharedArchive");
-                    cmd.add("-XX:SharedArchiveFile=" + archive);
+            Optional<ManagedProcess> running = ManagedProcess.recallLive(name, config.runDir(), GONE_WAIT);
+            if (running.isPresent() && adopted(name, running.get(), health, SERVICE_START)) {
+                synchronized (processes) {
+                    processes.put(name, running.get());
                 }
-                cmd.add("-jar");
-                cmd.add(s.jar(config.repoRoot()).toString());
-                p = ManagedProcess.start(s.name(), cmd, environment(s), config.repoRoot(),
-                        config.logDir().resolve(s.name() + ".log"), config.runDir());
+                return;
             }
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(List.of(config.serviceJvmOptions().trim().split("\\s+")));
+            if (config.persistent()) {
+                // AOT cache (Java 25+) or AppCDS archive, trained by the first run and reused: see JvmCache. One per
+                // instance (instance 0 keeps the service's name): two instances never write one cache file at once.
+                cmd.addAll(JvmCache.flags(config.stateDir(), name, s.jar(config.repoRoot())));
+            }
+            cmd.add("-jar");
+            cmd.add(s.jar(config.repoRoot()).toString());
+            Map<String, String> env = environment(s);
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            if (instances > 1 && s.name().equals("indicators-service")) {
+                // Push leases name their owner: a test can tell which instance works on a push (and kill it).
+                env.put("GEMS_INDICATORS_PUSH_INSTANCE_ID", name + "#" + Long.toString(System.nanoTime(), 36));
+            }
+            ManagedProcess p = ManagedProcess.start(name, cmd, env, config.repoRoot(),
+                    config.logDir().resolve(name + ".log"), config.runDir());
             synchronized (processes) {
-                processes.put(s.name(), p);
+                processes.put(name, p);
             }
-            Http.awaitOk(s.name(), "http://127.0.0.1:" + s.port() + "/q/health/ready", SERVICE_START, p::alive, p);
+            Http.awaitOk(name, health, SERVICE_START, p::alive, p);
         } catch (IOException e) {
             throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * Waits for a process a previous {@code up} started to be ready. False when it died meanwhile (it was being
+     * killed as we looked): it has then left {@code /proc} or been waited for, and the caller starts a fresh one.
+     */
+    private boolean adopted(String what, ManagedProcess p, String health, Duration timeout) throws IOException {
+        try {
+            Http.awaitOk(what, health, timeout, p::alive, p);
+            return true;
+        } catch (IllegalStateException e) {
+            if (p.alive()) {
+                throw e;
+            }
+            p.awaitGone(GONE_WAIT);
+            p.forget(config.runDir());
+            return false;
         }
     }
 
@@ -150,14 +272,26 @@ public final class Suite implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));
         env.put("OIDC_URL", config.issuer());
-        env.put("PLANS_URL", config.plans().url());
-        env.put("INDICATORS_URL", config.indicators().url());
-        env.put("REPORTING_URL", config.reporting().url());
+        if (instances == 1) {
+            env.put("PLANS_URL", config.plans().url());
+            env.put("INDICATORS_URL", config.indicators().url());
+            env.put("REPORTING_URL", config.reporting().url());
+        } else if (s.database() == null) {
+            env.put("PLANS_URL", urls(config.plans()));
+            env.put("INDICATORS_URL", urls(config.indicators()));
+            env.put("REPORTING_URL", urls(config.reporting()));
+        } else {
+            // A service's client takes one URL: it goes through the gateway, which balances and skips a dead instance.
+            env.put("PLANS_URL", config.gatewayUrl());
+            env.put("INDICATORS_URL", config.gatewayUrl());
+            env.put("REPORTING_URL", config.gatewayUrl());
+        }
         env.put("PORTAL_URL", config.portal().url());
         if (s.database() != null) {
             env.put("DB_URL", postgres.jdbcUrl(s.database()));
             env.put("DB_USER", postgres.user());
-            env.put("DB_PASSWORD", postgres.password());
+            // Services refuse to start in prod without a password; a local server that trusts loopback ignores it.
+            env.put("DB_PASSWORD", postgres.password().isEmpty() ? "trusted-local-server" : postgres.password());
         }
         switch (s.name()) {
             case "plans-service" -> env.put("OIDC_CLIENT_SECRET", SuiteConfig.PLANS_CLIENT_SECRET);
@@ -189,7 +323,64 @@ public final class Suite implements AutoCloseable {
 
     /** Starts one service again after {@link #stopService}. */
     public void restartService(String name) {
-        config.allServices().stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(this::startService);
+        config.allServices().stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(s -> startService(s, 0));
+    }
+
+    /** The process of one instance of a service, if it runs. */
+    public Optional<ManagedProcess> instance(String service, int index) {
+        return process(instanceName(service(service), index));
+    }
+
+    /** Stops one instance gracefully (SIGTERM, then SIGKILL after 20 s): one step of a rolling restart. */
+    public void stopInstance(String service, int index) throws IOException {
+        String name = instanceName(service(service), index);
+        stopService(name);
+    }
+
+    /** {@code kill -9} of one instance (and anything it spawned): no shutdown hook, no goodbye to the database. */
+    public void killInstance(String service, int index) throws IOException {
+        String name = instanceName(service(service), index);
+        Optional<ProcessHandle> h = process(name).flatMap(ManagedProcess::handle);
+        if (h.isPresent()) {
+            List<ProcessHandle> tree = new ArrayList<>(h.get().descendants().toList());
+            tree.add(0, h.get());
+            tree.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle p : tree) {
+                p.onExit().join();
+            }
+        }
+        ManagedProcess.recall(name, config.runDir()).ifPresent(p -> {
+            try {
+                p.forget(config.runDir());
+            } catch (IOException e) {
+                // nothing to forget
+            }
+        });
+        synchronized (processes) {
+            processes.remove(name);
+        }
+    }
+
+    /** Starts one instance (again) and waits until it is ready. */
+    public void startInstance(String service, int index) {
+        startService(service(service), index);
+    }
+
+    /** Stops this suite's own PostgreSQL ({@link #withOwnPostgres()}), keeping its data: the database outage. */
+    public void stopDatabase() throws IOException {
+        if (!ownPostgres || embedded == null) {
+            throw new IllegalStateException("only a suite's own PostgreSQL may be stopped (withOwnPostgres)");
+        }
+        embedded.close();
+        embedded = null;
+    }
+
+    /** Starts this suite's own PostgreSQL again on the same port and data after {@link #stopDatabase()}. */
+    public void startDatabase() throws IOException {
+        if (!ownPostgres || embedded != null) {
+            throw new IllegalStateException("PostgreSQL is not a stopped own one");
+        }
+        embedded = Postgres.startEmbedded(config.stateDir().resolve("postgres"), config.embeddedPostgresPort(), false, false);
     }
 
     /** Stops everything recorded in the run directory, services first, PostgreSQL last. */
@@ -203,6 +394,8 @@ public final class Suite implements AutoCloseable {
         order.add("gateway");
         order.add("portal");
         config.dataServices().forEach(s -> order.add(s.name()));
+        // extra instances of an N-instance suite (GEMS_REPLICAS), whatever N was
+        config.dataServices().forEach(s -> java.util.stream.IntStream.range(1, MAX_INSTANCES).forEach(i -> order.add(instanceName(s, i))));
         order.add("keycloak");
         if (includePostgres) {
             order.add("postgres");
@@ -231,6 +424,11 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (SuiteConfig.Service s : config.dataServices()) {
+            for (int i = 1; i < ports(s).size(); i++) {
+                stopService(instanceName(s, i));
+            }
+        }
         stop(config, false);
         if (!config.persistent()) {
             try {
@@ -242,7 +440,12 @@ public final class Suite implements AutoCloseable {
         if (!config.persistent()) {
             Keycloak.deleteTree(config.stateDir().resolve("keycloak"));
         }
-        if (embedded != null && !config.persistent()) {
+        if (ownPostgres) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            Keycloak.deleteTree(config.stateDir().resolve("postgres"));
+        } else if (embedded != null && !config.persistent()) {
             embedded.close();
             ManagedProcess.recall("postgres", config.runDir()).ifPresent(p -> {
                 try {

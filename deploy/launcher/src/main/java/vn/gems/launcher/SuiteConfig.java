@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Everything that differs between the demo suite ({@code deploy/gems up}) and the end-to-end test suite:
- * ports, where state lives, database names. Demo secrets are the documented ones of the demo realm
- * ({@code deploy/keycloak/gems-realm.json}); production takes them from the environment instead.
+ * ports, where state lives, database names. Demo secrets are the documented ones the demo gives the realm's
+ * placeholders ({@link Realms#DEMO_ENVIRONMENT}); production takes them from its secret store instead.
  */
 public record SuiteConfig(
         Path repoRoot,
@@ -35,7 +35,9 @@ public record SuiteConfig(
     public static SuiteConfig demo(Path repoRoot) {
         return new SuiteConfig(repoRoot, repoRoot.resolve(".gems"), repoRoot.resolve(".gems"), true,
                 8080, 8081, 8082, 8083, 8180, 9180, 54329, "gems",
-                "-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k",
+                // -Xms32m: the heap starts small and grows (by default it starts at Xmx, whose young generation
+                // is all touched before the first collection: ~60 MB more resident for nothing).
+                "-Xmx256m -Xms32m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k",
                 // The demo shows the API page; production keeps Swagger UI off (the default of the prod profile).
                 Map.of("SWAGGER_UI_ENABLED", "true"), List.of(), 8084);
     }
@@ -60,10 +62,13 @@ public record SuiteConfig(
         return stateDir.resolve("logs");
     }
 
-    /** The gems realm, plus any other realm a test needs (e.g. a foreign realm whose tokens must be refused). */
-    public List<Path> realmFiles() {
+    /**
+     * The demo gems realm (production realm plus demo overlay, written under the state directory), plus any other
+     * realm a test needs (e.g. a foreign realm whose tokens must be refused).
+     */
+    public List<Path> realmFiles() throws java.io.IOException {
         List<Path> files = new java.util.ArrayList<>();
-        files.add(repoRoot.resolve("deploy/keycloak/gems-realm.json"));
+        files.add(Realms.writeDemo(repoRoot, stateDir.resolve("realm")));
         files.addAll(extraRealmFiles);
         return files;
     }

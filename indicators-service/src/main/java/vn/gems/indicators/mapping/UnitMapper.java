@@ -1,5 +1,6 @@
 package vn.gems.indicators.mapping;
 
+import vn.gems.contracts.indicators.UnitChange;
 import vn.gems.indicators.UnitEvent;
 import vn.gems.indicators.rest.UnitEventView;
 import vn.gems.indicators.rest.UnitView;
@@ -30,6 +31,11 @@ public final class UnitMapper {
     public static UnitEventView toView(UnitEvent e) {
         return new UnitEventView(e.id, e.kind, e.effectiveDate, e.legalBasis, e.note, codes(e, UnitEvent.Role.FROM),
                 codes(e, UnitEvent.Role.TO), codes(e, UnitEvent.Role.MOVED), e.newNameVi, e.newNameEn, e.createdBy, e.createdAt);
+    }
+
+    public static UnitChange toContract(vn.gems.indicators.UnitChange c) {
+        return new UnitChange(c.seq, c.kind.name(), c.unitCode, c.level.name(), c.parentCode, c.nameVi, c.nameEn, c.effectiveDate,
+                c.successors.isEmpty() ? List.of() : List.of(c.successors.split(",")), c.eventId);
     }
 
     private static List<String> codes(UnitEvent e, UnitEvent.Role role) {

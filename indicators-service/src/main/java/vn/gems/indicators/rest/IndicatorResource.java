@@ -109,7 +109,7 @@ public class IndicatorResource {
 
     @GET
     @Path("/suppliers")
-    @Operation(summary = "Supplier assignments: which agency plays a sector for a unit's territory")
+    @Operation(operationId = "listIndicatorSuppliers", summary = "Supplier assignments: which agency plays a sector for a unit's territory")
     public List<SupplierAssignmentView> suppliers(@QueryParam("sector") String sector, @QueryParam("unit") String unit,
                                                   @QueryParam("agency") String agency) {
         return suppliers.list(sector, unit, agency).stream().map(IndicatorResource::view).toList();
@@ -118,7 +118,7 @@ public class IndicatorResource {
     @POST
     @Path("/suppliers")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Assign an agency (checked with plans-service) to supply a sector's indicators for a unit (admin)")
+    @Operation(operationId = "assignIndicatorSupplier", summary = "Assign an agency (checked with plans-service) to supply a sector's indicators for a unit (admin)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SupplierAssignmentView.class)))
     public Response assign(@Valid @NotNull SupplierAssignmentInput input, @Context UriInfo uri) {
         SupplierAssignment a = suppliers.create(input);

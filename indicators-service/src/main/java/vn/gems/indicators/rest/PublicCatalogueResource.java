@@ -50,7 +50,7 @@ public class PublicCatalogueResource {
 
     @GET
     @Path("/units")
-    @Operation(summary = "Units on asOf (today by default): by level, or the children of a parent; all=true also those ended by then")
+    @Operation(operationId = "listPublicUnits", summary = "Units on asOf (today by default): by level, or the children of a parent; all=true also those ended by then")
     public PageView<UnitView> units(@QueryParam("level") UnitLevel level, @QueryParam("parent") String parent,
                                     @Parameter(description = "Hierarchy date, ISO (default today)") @QueryParam("asOf") LocalDate asOf,
                                     @QueryParam("all") boolean all, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -66,7 +66,7 @@ public class PublicCatalogueResource {
 
     @GET
     @Path("/units/{code}")
-    @Operation(summary = "One unit as of a date: its name and parent then, its names over time, predecessors and successors")
+    @Operation(operationId = "getPublicUnit", summary = "One unit as of a date: its name and parent then, its names over time, predecessors and successors")
     public UnitView unit(@PathParam("code") String code, @QueryParam("asOf") LocalDate asOf) {
         Hierarchy h = catalogue.current().hierarchy;
         return UnitMapper.toView(h, node(h, code), asOf == null ? LocalDate.now() : asOf);
@@ -78,7 +78,7 @@ public class PublicCatalogueResource {
 
     @GET
     @Path("/indicators")
-    @Operation(summary = "The indicator catalogue (names and definitions in Vietnamese and English); codes=A,B for some")
+    @Operation(operationId = "listPublicIndicators", summary = "The indicator catalogue (names and definitions in Vietnamese and English); codes=A,B for some")
     public PageView<IndicatorView> indicators(@QueryParam("codes") String codes, @QueryParam("page") Integer page,
                                               @QueryParam("size") Integer size) {
         if (codes != null && !codes.isBlank()) {

@@ -46,7 +46,7 @@ public class PublicValueResource {
 
     @GET
     @Operation(summary = "Final values of a published indicator and period (optionally within a unit's territory)")
-    public PageView<ValueView> list(@QueryParam("indicator") String indicator, @QueryParam("period") String period,
+    public PageView<PublicValueView> list(@QueryParam("indicator") String indicator, @QueryParam("period") String period,
                                     @QueryParam("unit") String unit, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Paging paging = Paging.of(page, size);
         Catalogue.Snapshot cat = catalogue.current();
@@ -60,30 +60,32 @@ public class PublicValueResource {
         if (published.isEmpty()) {
             return new PageView<>(List.of(), 0, paging.page(), paging.size());
         }
-        return queries.list(cat, new ValueQueryService.Filter(new int[]{ind.id()}, published.stream().toArray(), p, null, null, 'F'), paging);
+        PageView<ValueView> found = queries.list(cat, new ValueQueryService.Filter(new int[]{ind.id()}, published.stream().toArray(), p, null, null, 'F'), paging);
+        return new PageView<>(found.items().stream().map(PublicValueView::of).toList(), found.total(), found.page(), found.size());
     }
 
     @GET
     @Path("/rollup")
-    @Operation(summary = "A roll-up of final values of a published data set")
+    @Operation(operationId = "getPublicRollup", summary = "A roll-up of final values of a published data set")
     public RollupView rollup(@QueryParam("indicator") String indicator, @QueryParam("unit") String unit, @QueryParam("period") String period,
                              @QueryParam("dims") String dims, @QueryParam("asOf") LocalDate asOf) {
-        return rollups.one(indicator, unit, period, dims, asOf, true);
+        return rollups.one(indicator, unit, period, dims, asOf, true).forPublic();
     }
 
     @GET
     @Path("/series")
-    @Operation(summary = "A series over the published periods (unpublished periods are left out)")
+    @Operation(operationId = "getPublicSeries", summary = "A series over the published periods (unpublished periods are left out)")
     public SeriesView series(@QueryParam("indicator") String indicator, @QueryParam("unit") String unit, @QueryParam("periods") String periods,
                              @QueryParam("from") Integer from, @QueryParam("to") Integer to, @QueryParam("dims") String dims,
                              @QueryParam("asOf") LocalDate asOf) {
-        return rollups.series(indicator, unit, periods, from, to, dims, asOf, true);
+        SeriesView s = rollups.series(indicator, unit, periods, from, to, dims, asOf, true);
+        return new SeriesView(s.indicator(), s.unit(), s.asOf(), s.points().stream().map(RollupView::forPublic).toList());
     }
 
     @GET
     @Path("/publications")
-    @Operation(summary = "The published data sets")
-    public List<PublicationView> publications(@QueryParam("indicator") String indicator, @QueryParam("period") String period) {
-        return publications.list(indicator, period).stream().map(PublicationResource::view).toList();
+    @Operation(operationId = "listPublicPublications", summary = "The published data sets")
+    public List<PublicPublicationView> publications(@QueryParam("indicator") String indicator, @QueryParam("period") String period) {
+        return publications.list(indicator, period).stream().map(PublicationResource::view).map(PublicPublicationView::of).toList();
     }
 }

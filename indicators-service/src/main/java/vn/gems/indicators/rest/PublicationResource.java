@@ -50,7 +50,7 @@ public class PublicationResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.STATS_PUSHER})
-    @Operation(summary = "Publish a data set (admin, or a reviewer or statistics pusher of an agency that supplies the indicator there)")
+    @Operation(operationId = "publishValues", summary = "Publish a data set (admin, or a reviewer or statistics pusher of an agency that supplies the indicator there)")
     @APIResponse(responseCode = "201", description = "Published", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublicationView.class)))
     public Response publish(@Valid @NotNull PublicationInput input, @Context UriInfo uri) {
         Publication p = publications.publish(input);

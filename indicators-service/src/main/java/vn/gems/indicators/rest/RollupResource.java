@@ -44,14 +44,14 @@ public class RollupResource {
 
     @POST
     @Path("/rollups")
-    @Operation(summary = "Several roll-ups at one hierarchy date, answered in the order asked")
+    @Operation(operationId = "queryRollups", summary = "Several roll-ups at one hierarchy date, answered in the order asked")
     public RollupsInput.Result rollups(@Valid @NotNull RollupsInput body) {
         return rollups.many(body);
     }
 
     @GET
     @Path("/series")
-    @Operation(summary = "An indicator for a unit over periods (periods=2021,2022 or from=2021&to=2025), each rolled up as of asOf")
+    @Operation(operationId = "getSeries", summary = "An indicator for a unit over periods (periods=2021,2022 or from=2021&to=2025), each rolled up as of asOf")
     public SeriesView series(@QueryParam("indicator") String indicator, @QueryParam("unit") String unit,
                              @QueryParam("periods") String periods, @QueryParam("from") Integer from, @QueryParam("to") Integer to,
                              @QueryParam("dims") String dims, @QueryParam("asOf") LocalDate asOf) {

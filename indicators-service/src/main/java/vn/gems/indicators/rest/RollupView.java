@@ -25,6 +25,18 @@ public record RollupView(String indicator, String unit, String period, LocalDate
                          List<String> contributingUnits, List<SourceRef> sources, String status, int valueCount,
                          String aggregation, String measureUnit, String note) {
 
+    /**
+     * The same figure for anonymous readers: its sources name the kind and the supplying agency only, not the file
+     * or submission reference nor the system that sent it (issue 12.7).
+     */
+    public RollupView forPublic() {
+        List<SourceRef> open = sources == null ? null
+                : sources.stream().map(s -> new SourceRef(s.kind(), null, s.agency(), null)).distinct().toList();
+        return new RollupView(indicator, unit, period, asOf, dimensions, female, male, total, value, numerator, denominator,
+                femaleShare, femaleToMaleRatio, maleToFemaleX100, gap, genderParityIndex, contributingUnits, open, status,
+                valueCount, aggregation, measureUnit, note);
+    }
+
     /** A source a rolled-up figure draws on. */
     public record SourceRef(String kind, String reference, String agency, String system) {
     }

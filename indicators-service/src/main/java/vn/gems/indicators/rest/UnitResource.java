@@ -27,11 +27,12 @@ import vn.gems.common.http.Paging;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
 import vn.gems.indicators.AdminUnit;
-import vn.gems.indicators.UnitEvent;
 import vn.gems.indicators.UnitLevel;
+import vn.gems.indicators.mapping.CommuneCsv;
 import vn.gems.indicators.mapping.UnitMapper;
 import vn.gems.indicators.service.Catalogue;
 import vn.gems.indicators.service.Hierarchy;
+import vn.gems.indicators.service.ProvinceImportService;
 import vn.gems.indicators.service.UnitService;
 
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Administrative units with their history and restructuring events: {@code /api/units}. */
+/** Administrative units with their dated history: {@code /api/units}; their restructuring events are {@link UnitEventResource}. */
 @Path("/api/units")
 @Tag(name = "Units", description = "Đơn vị hành chính: units, dated names and parents, merges, splits, renames, re-parenting")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,10 +52,12 @@ public class UnitResource {
 
     private final UnitService units;
     private final Catalogue catalogue;
+    private final ProvinceImportService imports;
 
-    public UnitResource(UnitService units, Catalogue catalogue) {
+    public UnitResource(UnitService units, Catalogue catalogue, ProvinceImportService imports) {
         this.units = units;
         this.catalogue = catalogue;
+        this.imports = imports;
     }
 
     @GET
@@ -127,28 +130,38 @@ public class UnitResource {
                 .entity(UnitMapper.toView(h, n, LocalDate.now())).tag(ETags.of(n.version)).build();
     }
 
-    @GET
-    @Path("/events")
-    @Operation(summary = "Restructuring events, by unit and effective-date range")
-    public List<UnitEventView> events(@QueryParam("unit") String unit, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return units.events(unit, from, to).stream().map(UnitMapper::toView).toList();
-    }
-
-    @GET
-    @Path("/events/{id}")
-    @Operation(summary = "One restructuring event")
-    public UnitEventView event(@PathParam("id") long id) {
-        UnitEvent e = units.event(id).orElseThrow(() -> ProblemException.notFound("Unit event", id));
-        return UnitMapper.toView(e);
+    @POST
+    @Path("/{province}/import")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import a province's communes in one call (admin): created, renamed, re-parented and merged from "
+            + "their predecessors, all or nothing; the same import again changes nothing")
+    @APIResponse(responseCode = "200", description = "Imported (or already in place)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProvinceImportResult.class)))
+    @APIResponse(responseCode = "422", description = "Problems per row (`communes[i].field`); nothing written")
+    public ProvinceImportResult importCommunes(@PathParam("province") String province, @Valid @NotNull ProvinceImport input) {
+        List<ProvinceImport.Commune> communes = input.communes() == null ? List.of() : input.communes();
+        List<ProvinceImportService.Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < communes.size(); i++) {
+            rows.add(new ProvinceImportService.Row("communes[" + i + "]", communes.get(i)));
+        }
+        return imports.importCommunes(province, input.validFrom(), input.legalBasis(), rows);
     }
 
     @POST
-    @Path("/events")
+    @Path("/{province}/import")
+    @Consumes("text/csv")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Record a merge, split, rename or re-parenting with its effective date (admin); 409 when already recorded")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitEventView.class)))
-    public Response apply(@Valid @NotNull UnitEventInput input, @Context UriInfo uri) {
-        UnitEvent e = units.apply(input);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(e.id)).build()).entity(UnitMapper.toView(e)).build();
+    @Operation(summary = "The same import as CSV: header code,nameVi,nameEn,validFrom,predecessors,note (predecessors separated by |); "
+            + "problems name lines[n]")
+    @APIResponse(responseCode = "200", description = "Imported (or already in place)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProvinceImportResult.class)))
+    public ProvinceImportResult importCommunesCsv(@PathParam("province") String province,
+                                                  @Parameter(description = "Date for rows that give none") @QueryParam("validFrom") LocalDate validFrom,
+                                                  @QueryParam("legalBasis") String legalBasis, String csv) {
+        if (legalBasis != null && legalBasis.length() > 500) {
+            throw ProblemException.badRequest("VALIDATION_FAILED", "legalBasis is at most 500 characters",
+                    new vn.gems.common.problem.FieldError("legalBasis", "SIZE", "at most 500 characters"));
+        }
+        return imports.importCommunes(province, validFrom, legalBasis, CommuneCsv.parse(csv == null ? "" : csv));
     }
 }

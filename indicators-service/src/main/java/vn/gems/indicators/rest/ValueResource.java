@@ -111,7 +111,7 @@ public class ValueResource {
 
     @GET
     @Path("/{indicator}/{unit}/{period}")
-    @Operation(summary = "One current value (sex and dimensions in the query)")
+    @Operation(operationId = "getValue", summary = "One current value (sex and dimensions in the query)")
     public ValueView one(@PathParam("indicator") String indicator, @PathParam("unit") String unit, @PathParam("period") String period,
                          @QueryParam("sex") String sex, @QueryParam("dims") String dims) {
         Catalogue.Snapshot cat = catalogue.current();
@@ -162,7 +162,7 @@ public class ValueResource {
     @POST
     @Path("/batch")
     @RolesAllowed({Roles.STATS_PUSHER, Roles.REPORTER, Roles.ADMIN, Roles.SERVICE, Roles.GOV_SYSTEM})
-    @Operation(summary = "Upsert a batch of values from one source, all or nothing (422 lists every bad value as values[i].field). "
+    @Operation(operationId = "writeValueBatch", summary = "Upsert a batch of values from one source, all or nothing (422 lists every bad value as values[i].field). "
             + "Honours Idempotency-Key: same key and body replays the answer, another body is 422")
     @APIResponse(responseCode = "200", description = "What the batch changed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchResult.class)))
     public Response batch(@Parameter(description = "Makes a retry harmless") @HeaderParam(Idempotency.HEADER) String key,

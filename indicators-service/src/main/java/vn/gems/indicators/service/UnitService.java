@@ -8,6 +8,7 @@ import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Caller;
 import vn.gems.indicators.AdminUnit;
+import vn.gems.indicators.UnitChangeType;
 import vn.gems.indicators.UnitEvent;
 import vn.gems.indicators.UnitLevel;
 import vn.gems.indicators.UnitName;
@@ -35,10 +36,12 @@ public class UnitService {
 
     private final Caller caller;
     private final Revisions revisions;
+    private final UnitFeed feed;
 
-    public UnitService(Caller caller, Revisions revisions) {
+    public UnitService(Caller caller, Revisions revisions, UnitFeed feed) {
         this.caller = caller;
         this.revisions = revisions;
+        this.feed = feed;
     }
 
     public Optional<AdminUnit> find(String code) {
@@ -83,6 +86,10 @@ public class UnitService {
             u.parents.add(link(u, parent, in.validFrom(), in.validTo()));
         }
         u.persist();
+        feed.append(UnitChangeType.CREATED, u, u.validFrom, List.of(), null);
+        if (u.validTo != null) {
+            feed.append(UnitChangeType.ABOLISHED, u, u.validTo.plusDays(1), List.of(), null);
+        }
         revisions.bump();
         return u;
     }
@@ -132,8 +139,23 @@ public class UnitService {
             case REPARENT -> reparent(from, one(to, "to", "a re-parenting names exactly one new parent"), day, eve);
         }
         e.persist();
+        publish(e, from, to, eve);
         revisions.bump();
         return e;
+    }
+
+    /** The feed entries of a recorded restructuring, one per unit it changed (same transaction). */
+    private void publish(UnitEvent e, List<AdminUnit> from, List<AdminUnit> to, LocalDate eve) {
+        LocalDate day = e.effectiveDate;
+        switch (e.kind) {
+            case MERGE -> from.stream().filter(s -> !s.id.equals(to.get(0).id))
+                    .forEach(s -> feed.append(UnitChangeType.MERGED, s, day, to, e.id));
+            case SPLIT -> from.stream().filter(s -> eve.equals(s.validTo))
+                    .forEach(s -> feed.append(UnitChangeType.SPLIT, s, day, to.stream().filter(t -> !t.id.equals(s.id)).toList(), e.id));
+            case RENAME -> feed.append(UnitChangeType.RENAMED, from.get(0), day, List.of(), e.id);
+            case REPARENT -> from.forEach(u -> feed.append(UnitChangeType.REPARENTED, u, day, List.of(), e.id));
+        }
+        e.units(UnitEvent.Role.MOVED).forEach(c -> feed.append(UnitChangeType.REPARENTED, c, day, List.of(), e.id));
     }
 
     private void merge(UnitEvent e, List<AdminUnit> from, AdminUnit target, LocalDate day, LocalDate eve) {

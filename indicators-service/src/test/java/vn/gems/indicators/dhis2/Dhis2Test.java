@@ -96,36 +96,36 @@ class Dhis2Test {
 
     @Test
     void aDataValueSetStoresWhatTheSameCsvStores() {
-        String dvs = set("2017", """
+        String dvs = set("2005", """
                 {"dataElement":"h0xKKjijTdI","categoryOptionCombo":"hEFKSsPV5et","value":"7000","storedBy":"hmis","followup":false},
                 {"dataElement":"h0xKKjijTdI","categoryOptionCombo":"V6L425pT3A0","value":"7700","comment":"sổ A1"},
                 {"dataElement":"h0xKKjijTdI","categoryOptionCombo":"TOT0000001a","value":"14700"},
-                {"dataElement":"QkBH6ZbRvLX","period":"2017","orgUnit":"QNG_PROVINCE","value":"16.5"},
+                {"dataElement":"QkBH6ZbRvLX","period":"2005","orgUnit":"QNG_PROVINCE","value":"16.5"},
                 {"dataElement":"PrimCompl01","categoryOptionCombo":"MinFemale01","value":"91.2"}""");
         // Dry run: every row checked, nothing written.
         given().header("Authorization", Api.STATS).contentType(ContentType.JSON).body(dvs).post("/api/values/dhis2/dataValueSets?dryRun=true")
                 .then().statusCode(200).body("format", equalTo("DHIS2_JSON")).body("rowsRead", equalTo(5)).body("rowsAccepted", equalTo(5));
-        assertEquals(0, db.count("select count(*) from indicator_value where period = '2017'"));
-        given().header("Authorization", Api.STATS).header("Idempotency-Key", "dhis2-2017").contentType(ContentType.JSON).body(dvs)
-                .post("/api/values/dhis2/dataValueSets?status=FINAL&reference=hmis-2017.json").then().statusCode(201)
-                .body("inserted", equalTo(5)).body("source.reference", equalTo("hmis-2017.json"));
-        List<String> stored = stored("2017");
+        assertEquals(0, db.count("select count(*) from indicator_value where period = '2005'"));
+        given().header("Authorization", Api.STATS).header("Idempotency-Key", "dhis2-2005").contentType(ContentType.JSON).body(dvs)
+                .post("/api/values/dhis2/dataValueSets?status=FINAL&reference=hmis-2005.json").then().statusCode(201)
+                .body("inserted", equalTo(5)).body("source.reference", equalTo("hmis-2005.json"));
+        List<String> stored = stored("2005");
         // The same key and file replay the answer; the same figures as CSV change nothing: the values are identical.
-        given().header("Authorization", Api.STATS).header("Idempotency-Key", "dhis2-2017").contentType(ContentType.JSON).body(dvs)
-                .post("/api/values/dhis2/dataValueSets?status=FINAL&reference=hmis-2017.json").then().statusCode(201).body("inserted", equalTo(5));
+        given().header("Authorization", Api.STATS).header("Idempotency-Key", "dhis2-2005").contentType(ContentType.JSON).body(dvs)
+                .post("/api/values/dhis2/dataValueSets?status=FINAL&reference=hmis-2005.json").then().statusCode(201).body("inserted", equalTo(5));
         String csv = """
                 indicator,unit,period,sex,value,numerator,denominator,status,ethnicity
-                BIRTHS,VN-46,2017,FEMALE,7000,,,FINAL,
-                BIRTHS,VN-46,2017,MALE,7700,,,FINAL,
-                BIRTHS,VN-46,2017,TOTAL,14700,,,FINAL,
-                MATERNAL_MORTALITY_RATIO,VN-51,2017,,16.5,,,FINAL,
-                PRIMARY_COMPLETION_RATE,VN-46,2017,FEMALE,91.2,,,FINAL,MINORITY
+                BIRTHS,VN-46,2005,FEMALE,7000,,,FINAL,
+                BIRTHS,VN-46,2005,MALE,7700,,,FINAL,
+                BIRTHS,VN-46,2005,TOTAL,14700,,,FINAL,
+                MATERNAL_MORTALITY_RATIO,VN-51,2005,,16.5,,,FINAL,
+                PRIMARY_COMPLETION_RATE,VN-46,2005,FEMALE,91.2,,,FINAL,MINORITY
                 """;
-        Api.pushCsv(Api.STATS, csv, "?reference=hmis-2017.json").statusCode(201).body("unchanged", equalTo(5)).body("changed", equalTo(0));
-        assertEquals(stored, stored("2017"));
+        Api.pushCsv(Api.STATS, csv, "?reference=hmis-2005.json").statusCode(201).body("unchanged", equalTo(5)).body("changed", equalTo(0));
+        assertEquals(stored, stored("2005"));
         // The pushes route takes the same document by its media type, the mapping named.
         given().header("Authorization", Api.STATS).contentType("application/vnd.dhis2.datavalueset+json").body(dvs)
-                .post("/api/values/pushes?mapping=hmis-hue&status=FINAL&reference=hmis-2017.json").then().statusCode(201)
+                .post("/api/values/pushes?mapping=hmis-hue&status=FINAL&reference=hmis-2005.json").then().statusCode(201)
                 .body("unchanged", equalTo(5)).body("format", equalTo("DHIS2_JSON"));
         given().header("Authorization", Api.STATS).contentType(ContentType.JSON).body(dvs).post("/api/values/dhis2/dataValueSets?mapping=nope")
                 .then().statusCode(400).body("code", equalTo("DHIS2_MAPPING_NOT_FOUND"));

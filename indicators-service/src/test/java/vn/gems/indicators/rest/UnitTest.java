@@ -52,7 +52,7 @@ class UnitTest {
                 .body("", hasItems("VN-51", "VN-62", "VN-62-KTC", "VN-62-KTC-QUYETTHANG", "VN-51-STI", "VN-51-STI-TINHHA", "VN-51-SONTINH"));
         given().header("Authorization", Api.HEALTH).get("/api/units/VN-51/territory?asOf=2024-01-01").then().statusCode(200)
                 .body("", not(hasItem("VN-62")));
-        given().header("Authorization", Api.HEALTH).get("/api/units/events?unit=VN-62").then().statusCode(200)
+        given().header("Authorization", Api.HEALTH).get("/api/unit-events?unit=VN-62").then().statusCode(200)
                 .body("kind", contains("MERGE", "MERGE")).body("[1].legalBasis", equalTo("Nghị quyết 202/2025/QH15 ngày 12/6/2025"))
                 .body("[1].moved", contains("VN-62-KTC-QUYETTHANG"));
         given().header("Authorization", Api.HEALTH).get("/api/units?level=PROVINCE&asOf=2026-01-01").then().statusCode(200)
@@ -67,25 +67,25 @@ class UnitTest {
         // re-applying a recorded event is a conflict (the demo loader counts it as already loaded)
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON)
                 .body("{\"kind\":\"MERGE\",\"effectiveDate\":\"2025-07-01\",\"from\":[\"VN-62\"],\"to\":[\"VN-51\"]}")
-                .post("/api/units/events").then().statusCode(409).body("code", equalTo("EVENT_EXISTS"));
+                .post("/api/unit-events").then().statusCode(409).body("code", equalTo("EVENT_EXISTS"));
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON)
                 .body("{\"kind\":\"MERGE\",\"effectiveDate\":\"2026-01-01\",\"from\":[\"VN-42\",\"VN-77\"],\"to\":[\"VN-01\"]}")
-                .post("/api/units/events").then().statusCode(422).body("errors[0].field", equalTo("from[1]"));
+                .post("/api/unit-events").then().statusCode(422).body("errors[0].field", equalTo("from[1]"));
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON)
                 .body("{\"kind\":\"MERGE\",\"effectiveDate\":\"2026-01-01\",\"from\":[\"VN-42\"],\"to\":[\"VN-01\",\"VN-46\"]}")
-                .post("/api/units/events").then().statusCode(422).body("code", equalTo("ONE_UNIT_EXPECTED"));
+                .post("/api/unit-events").then().statusCode(422).body("code", equalTo("ONE_UNIT_EXPECTED"));
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON)
                 .body("{\"kind\":\"RENAME\",\"effectiveDate\":\"2026-01-01\",\"from\":[\"VN-42\"]}")
-                .post("/api/units/events").then().statusCode(422).body("code", equalTo("NEW_NAME_REQUIRED"));
+                .post("/api/unit-events").then().statusCode(422).body("code", equalTo("NEW_NAME_REQUIRED"));
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON)
                 .body("{\"kind\":\"REPARENT\",\"effectiveDate\":\"2026-01-01\",\"from\":[\"VN-46\"],\"to\":[\"VN-46-THUANHOA\"]}")
-                .post("/api/units/events").then().statusCode(422).body("code", equalTo("INVALID_PARENT_LEVEL"));
+                .post("/api/unit-events").then().statusCode(422).body("code", equalTo("INVALID_PARENT_LEVEL"));
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON)
                 .body("{\"kind\":\"SPLIT\",\"effectiveDate\":\"2026-01-01\",\"from\":[\"VN-46\"],\"to\":[\"VN-01\"]}")
-                .post("/api/units/events").then().statusCode(422).body("code", equalTo("ORPHANED_CHILDREN"));
+                .post("/api/unit-events").then().statusCode(422).body("code", equalTo("ORPHANED_CHILDREN"));
         given().header("Authorization", Api.HEALTH).contentType(ContentType.JSON)
                 .body("{\"kind\":\"RENAME\",\"effectiveDate\":\"2026-01-01\",\"from\":[\"VN-42\"],\"newNameVi\":\"X\",\"newNameEn\":\"X\"}")
-                .post("/api/units/events").then().statusCode(403);
+                .post("/api/unit-events").then().statusCode(403);
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import vn.gems.contracts.indicators.IndicatorPage;
+import vn.gems.contracts.indicators.UnitChangePage;
 import vn.gems.contracts.indicators.UnitSummary;
 
 /** indicators-service as plans-service uses it (README, "Service-to-service contracts"), with our service token. */
@@ -27,4 +28,9 @@ public interface IndicatorsApi {
     @GET
     @Path("/units/{code}")
     UnitSummary unit(@PathParam("code") String code);
+
+    /** The unit change feed after a sequence number. */
+    @GET
+    @Path("/unit-changes")
+    UnitChangePage unitEvents(@QueryParam("after") long after, @QueryParam("size") int size);
 }

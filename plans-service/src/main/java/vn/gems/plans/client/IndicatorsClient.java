@@ -11,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.contracts.indicators.IndicatorPage;
+import vn.gems.contracts.indicators.UnitChangePage;
 
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -67,6 +68,20 @@ public class IndicatorsClient {
             }
             throw e;
         }
+    }
+
+    /** The unit change feed after {@code after} (at most {@code size} entries), for the committee follower. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 500)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreakerName("indicators-unit-feed")
+    @Fallback(fallbackMethod = "feedDown")
+    public UnitChangePage unitChanges(long after, int size) {
+        return api.unitEvents(after, size);
+    }
+
+    UnitChangePage feedDown(long after, int size) {
+        throw down("the unit change feed");
     }
 
     Set<String> catalogueDown(List<String> codes) {

@@ -19,6 +19,23 @@ public interface PlansConfig {
 
     Outbox outbox();
 
+    UnitFeed unitFeed();
+
+    /** Following indicators-service's unit change feed (People's Committees). */
+    interface UnitFeed {
+        /** How often the follower asks for new changes ({@code off} disables it); read by the scheduler. */
+        @WithDefault("5s")
+        String every();
+
+        /** Changes asked for per call. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Pages applied per run at most (a catch-up after downtime continues on the next run). */
+        @WithDefault("50")
+        int maxPages();
+    }
+
     /** Delivery of lifecycle events to reporting-service. */
     interface Outbox {
         /** How often the relay looks for due events ({@code off} disables it); read by the scheduler. */
@@ -36,5 +53,16 @@ public interface PlansConfig {
         /** Longest delay between two attempts (the relay stops at the first refusal, so retries stay cheap). */
         @WithDefault("1m")
         Duration maxBackoff();
+
+        /** How long an instance holds a claimed event; after that another replica may take it over. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /**
+         * Attempts after which an event is dead-lettered (FAILED; later events of its plan wait) until an admin requeues
+         * it. Attempts cut short because reporting-service is down are not counted beyond the first of each round.
+         */
+        @WithDefault("100")
+        int maxAttempts();
     }
 }

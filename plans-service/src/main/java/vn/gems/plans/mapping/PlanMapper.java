@@ -144,8 +144,8 @@ public class PlanMapper {
     }
 
     public static PlanEventView eventView(PlanOutboxEvent e) {
-        return new PlanEventView(e.idemKey, e.event, e.planVersion, e.occurredAt, e.deliveredAt != null, e.deliveredAt,
-                e.attempts, e.lastStatus, e.lastError);
+        return new PlanEventView(e.idemKey, e.event, e.planVersion, e.occurredAt, e.status, "DELIVERED".equals(e.status),
+                e.deliveredAt, e.attempts, e.lastStatus, e.lastErrorCode, e.lastError);
     }
 
     /** Every agency the plan assigns: assignments, then every measure's responsible agencies (ALL_ASSIGNED). */

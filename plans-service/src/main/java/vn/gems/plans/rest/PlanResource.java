@@ -95,7 +95,7 @@ public class PlanResource {
 
     @GET
     @Path("/my-targets")
-    @Operation(summary = "My obligations: every target my agency is responsible for across issued plans",
+    @Operation(operationId = "listMyTargets", summary = "My obligations: every target my agency is responsible for across issued plans",
             description = "Includes targets held for retired agencies the agency succeeded (heldVia). Auditors, admins and "
                     + "services may name another agency.")
     public List<TargetDuty> myTargets(@Parameter(description = "Another agency (auditor, admin, gems-service only)") @QueryParam("agency") String agency,

@@ -136,6 +136,7 @@ public class AgencyService {
         AgencyMapper.apply(in, a);
         checkParent(a);
         checkUnit(a.unitCode);
+        inheritUnitEnd(a);
         a.persist();
         record(a, "CREATED");
         return a;
@@ -256,13 +257,35 @@ public class AgencyService {
         return result;
     }
 
+    /**
+     * A People's Committee registered by hand for a unit whose committee the unit registry has already retired (the
+     * unit was merged or abolished) is born retired the same day with the same holders, whatever order the two
+     * arrive in: the demo's TTH-HUE-PC for VN-46-HUE, abolished on 2025-07-01.
+     */
+    private static void inheritUnitEnd(Agency a) {
+        if (a.kind != AgencyKind.PEOPLES_COMMITTEE || a.code.equals(CommitteeService.codeOf(a.unitCode))) {
+            return;
+        }
+        Agency generated = Agency.findById(CommitteeService.codeOf(a.unitCode));
+        if (generated != null && generated.validTo != null && a.validTo == null && !a.validFrom.isAfter(generated.validTo)) {
+            a.validTo = generated.validTo;
+            a.successorCodes = new LinkedHashSet<>(generated.successorCodes);
+            a.retiredNote = generated.retiredNote;
+        }
+    }
+
     private void record(Agency a, String action) {
+        record(a, action, caller.username());
+    }
+
+    /** Writes the history row of a change; {@code actor} is the user, or {@code unit-feed} for the registry's changes. */
+    void record(Agency a, String action, String actor) {
         em.flush();
         AgencyHistory h = new AgencyHistory();
         h.agencyCode = a.code;
         h.revision = a.version;
         h.action = action;
-        h.actor = caller.username();
+        h.actor = actor;
         h.at = Instant.now();
         try {
             h.snapshot = json.writeValueAsString(AgencyMapper.toView(a, a.validTo == null ? LocalDate.now() : a.validTo.plusDays(1)));

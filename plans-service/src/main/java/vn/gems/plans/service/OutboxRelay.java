@@ -6,41 +6,47 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import vn.gems.common.idempotency.Idempotency;
+import vn.gems.common.jobs.InstanceName;
+import vn.gems.common.jobs.JobSlots;
+import vn.gems.common.outbox.OutboxOutcome;
+import vn.gems.common.outbox.OutboxRound;
+import vn.gems.common.outbox.OutboxSettings;
+import vn.gems.common.outbox.TransactionalOutbox;
 import vn.gems.contracts.reporting.PlanEvent;
 import vn.gems.plans.PlanOutboxEvent;
 import vn.gems.plans.client.ReportingClient;
 import vn.gems.plans.config.PlansConfig;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Delivers queued plan events to reporting-service ({@code POST /api/reports/plan-events}, header
- * {@code Idempotency-Key: plan-{id}-v{version}-{event}}). A 2xx or 409 (already known) marks an event delivered;
- * anything else is retried later with exponential back-off. Events of one plan go out in order: a later one waits
- * until the earlier ones are delivered. Each event is locked ({@code for update skip locked}) while it is sent, so
- * several instances never send one event twice at once; the key makes a repeat after a lost answer harmless.
+ * {@code Idempotency-Key: plan-{id}-v{version}-{event}}) on the common outbox ({@link TransactionalOutbox}: claimed
+ * with a lease and an owner, so replicas never send one event at once; back-off with jitter; dead-lettered after
+ * {@code gems.plans.outbox.max-attempts}; {@link #requeue}). A 2xx or 409 (already known) marks an event delivered;
+ * anything else is retried. Events of one plan go out in order: a later one waits until the earlier ones are
+ * delivered. The key makes a repeat after a lost answer harmless.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** What happened to one event. */
-    enum Outcome { DELIVERED, RETRY_LATER, PEER_DOWN, SKIPPED }
-
     private final ReportingClient reporting;
-    private final PlansConfig config;
-    private final EntityManager em;
     private final Idempotency idempotency;
+    private final JobSlots slots;
+    private final TransactionalOutbox queue;
 
-    public OutboxRelay(ReportingClient reporting, PlansConfig config, EntityManager em, Idempotency idempotency) {
+    public OutboxRelay(ReportingClient reporting, PlansConfig config, EntityManager em, Idempotency idempotency, InstanceName instance,
+                       JobSlots slots) {
         this.reporting = reporting;
-        this.config = config;
-        this.em = em;
         this.idempotency = idempotency;
+        this.slots = slots;
+        PlansConfig.Outbox o = config.outbox();
+        this.queue = new TransactionalOutbox("plan_outbox", Optional.of("plan_id"),
+                () -> new OutboxSettings(o.batchSize(), o.lease(), o.backoff(), o.maxBackoff(), o.maxAttempts()), instance.id(), em);
     }
 
     @Scheduled(identity = "plan-outbox", every = "${gems.plans.outbox.every:2s}", delayed = "3s",
@@ -49,68 +55,45 @@ public class OutboxRelay {
         deliverDue();
     }
 
-    /** Forgets Idempotency-Key records after a week. */
+    /** Forgets Idempotency-Key records after a week; once per hour across replicas. */
     @Scheduled(identity = "idempotency-purge", every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeIdempotencyKeys() {
-        idempotency.purgeOlderThan(Duration.ofDays(7));
+        slots.runOnce("idempotency-purge", Duration.ofHours(1), () -> idempotency.purgeOlderThan(Duration.ofDays(7)));
     }
 
     /** Sends the events that are due; returns how many were delivered. Stops early when reporting-service is down. */
     public int deliverDue() {
-        List<Long> due = QuarkusTransaction.requiringNew().call(this::dueIds);
-        int delivered = 0;
-        for (Long id : due) {
-            Outcome o = QuarkusTransaction.requiringNew().call(() -> deliverOne(id));
-            if (o == Outcome.DELIVERED) {
-                delivered++;
-            } else if (o == Outcome.PEER_DOWN) {
-                break;
-            }
-        }
-        return delivered;
+        return deliver(false).delivered();
     }
 
-    @SuppressWarnings("unchecked")
-    List<Long> dueIds() {
-        return ((List<Number>) em.createNativeQuery("""
-                        select o.id from plan_outbox o
-                        where o.delivered_at is null and o.next_attempt_at <= now()
-                          and not exists (select 1 from plan_outbox e where e.plan_id = o.plan_id and e.id < o.id and e.delivered_at is null)
-                        order by o.id limit ?1""")
-                .setParameter(1, config.outbox().batchSize()).getResultList()).stream().map(Number::longValue).toList();
+    /** One delivery round; {@code ignoreBackoff} sends every pending event now. */
+    public OutboxRound deliver(boolean ignoreBackoff) {
+        return queue.deliver(ignoreBackoff, this::send);
     }
 
-    Outcome deliverOne(long id) {
-        List<?> locked = em.createNativeQuery("select id from plan_outbox where id = ?1 and delivered_at is null for update skip locked")
-                .setParameter(1, id).getResultList();
-        if (locked.isEmpty()) {
-            return Outcome.SKIPPED;
+    /** Puts a dead-lettered (FAILED) event back in the queue with fresh attempts; false when there is none with that id. */
+    public boolean requeue(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> queue.requeue(id));
+    }
+
+    private OutboxOutcome send(long id) {
+        PlanOutboxEvent e = QuarkusTransaction.requiringNew().call(() -> PlanOutboxEvent.<PlanOutboxEvent>findById(id));
+        if (e == null) {
+            return OutboxOutcome.delivered();
         }
-        PlanOutboxEvent e = em.find(PlanOutboxEvent.class, id);
-        e.attempts++;
+        int status;
         try {
-            int status = reporting.deliver(e.idemKey,
+            status = reporting.deliver(e.idemKey,
                     new PlanEvent(e.planId, e.planVersion, PlanEvent.Kind.valueOf(e.event.name()), e.occurredAt.atOffset(ZoneOffset.UTC)));
-            e.lastStatus = status;
-            if ((status >= 200 && status < 300) || status == 409) {
-                e.deliveredAt = Instant.now();
-                e.lastError = null;
-                return Outcome.DELIVERED;
-            }
-            later(e, "reporting-service answered " + status);
-            return Outcome.RETRY_LATER;
         } catch (RuntimeException ex) {
-            later(e, "reporting-service unavailable: " + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : " " + ex.getMessage()));
-            return Outcome.PEER_DOWN;
+            LOG.infof("plan event %s not delivered: %s", e.idemKey, ex.toString());
+            return OutboxOutcome.receiverDown("PEER_UNAVAILABLE", "reporting-service is unavailable; the event is sent again later.");
         }
-    }
-
-    private void later(PlanOutboxEvent e, String why) {
-        long base = config.outbox().backoff().toMillis();
-        long delay = Math.min(config.outbox().maxBackoff().toMillis(), base * (1L << Math.min(20, e.attempts - 1)));
-        e.nextAttemptAt = Instant.now().plusMillis(delay);
-        e.lastError = why.length() > 1000 ? why.substring(0, 1000) : why;
-        LOG.infof("plan event %s not delivered (attempt %d, next in %d ms): %s", e.idemKey, e.attempts, delay, why);
+        QuarkusTransaction.requiringNew().run(() -> PlanOutboxEvent.update("lastStatus = ?1 where id = ?2", status, id));
+        if ((status >= 200 && status < 300) || status == 409) {
+            return OutboxOutcome.delivered();
+        }
+        LOG.infof("plan event %s not delivered: reporting-service answered %d", e.idemKey, status);
+        return OutboxOutcome.retry("PEER_REFUSED", "reporting-service refused the event (HTTP " + status + "); it is sent again later.");
     }
 }

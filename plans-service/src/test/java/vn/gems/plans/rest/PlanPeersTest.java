@@ -141,7 +141,10 @@ class PlanPeersTest {
         relay.deliverDue();
         given().header("Authorization", AUDITOR).get("/api/plans/T-P-OUTBOX/events").then().statusCode(200)
                 .body("[0].idempotencyKey", equalTo(key)).body("[0].delivered", equalTo(false))
-                .body("[0].attempts", greaterThanOrEqualTo(1)).body("[0].lastError", containsString("unavailable"));
+                .body("[0].attempts", greaterThanOrEqualTo(1)).body("[0].lastError", containsString("unavailable"))
+                // issue 12.7: a stable code and a sentence, never the exception's class or message
+                .body("[0].status", equalTo("PENDING")).body("[0].lastErrorCode", equalTo("PEER_UNAVAILABLE"))
+                .body("[0].lastError", org.hamcrest.Matchers.not(containsString("Exception")));
         assertTrue(received(key).stream().allMatch(e -> e.get("status").equals(503)), "only refused attempts so far");
 
         Peers.mode(null, "UP");
@@ -161,7 +164,7 @@ class PlanPeersTest {
 
         // An answer lost on the way back: the relay sends again with the same key and reporting-service,
         // idempotent by key, creates nothing twice.
-        try (Connection c = db.connect(); var st = c.prepareStatement("update plan_outbox set delivered_at = null where idem_key = ?")) {
+        try (Connection c = db.connect(); var st = c.prepareStatement("update plan_outbox set delivered_at = null, status = 'PENDING' where idem_key = ?")) {
             st.setString(1, key);
             st.executeUpdate();
         }

@@ -74,6 +74,14 @@ public interface ReportingConfig {
 
         @WithDefault("5m")
         Duration maxBackoff();
+
+        /** How long an instance holds a claimed message; after that another replica may take it over. */
+        @WithDefault("90s")
+        Duration lease();
+
+        /** Attempts after which a message is dead-lettered (FAILED) until an admin requeues it (about 4 h at 5 m). */
+        @WithDefault("50")
+        int maxAttempts();
     }
 
     interface Status {
@@ -99,5 +107,24 @@ public interface ReportingConfig {
 
         /** Mailbox used for agencies without their own entry. */
         Optional<String> fallbackRecipient();
+
+        /** Notices claimed per round. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long an instance holds claimed notices; after that another replica may mail them. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** First retry delay after the mail server refused; doubles per attempt up to {@link #maxBackoff()}. */
+        @WithDefault("1m")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** SMTP attempts after which a notice is marked FAILED (SMTP_UNAVAILABLE) until requeued. */
+        @WithDefault("20")
+        int maxAttempts();
     }
 }

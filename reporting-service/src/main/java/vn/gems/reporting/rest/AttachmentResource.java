@@ -28,7 +28,7 @@ public class AttachmentResource {
 
     @GET
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download an evidence file (always as an attachment, never rendered inline)")
+    @Operation(operationId = "getAttachment", summary = "Download an evidence file (always as an attachment, never rendered inline)")
     public Response attachment(@PathParam("id") long id) {
         AttachmentService.Download a = attachments.download(id);
         return Response.ok(a.bytes(), a.contentType())

@@ -108,7 +108,7 @@ public class ConsolidationResource {
     @POST
     @Path("/obligations/regeneration")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Regenerate a known plan's obligations from its stored version (admin; idempotent)")
+    @Operation(operationId = "regenerateObligations", summary = "Regenerate a known plan's obligations from its stored version (admin; idempotent)")
     public PlanEventResult regenerate(@PathParam("planId") long planId) {
         return generator.regenerate(planId);
     }

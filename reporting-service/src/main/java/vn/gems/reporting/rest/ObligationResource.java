@@ -114,7 +114,7 @@ public class ObligationResource {
     @Path("/{id}/report")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REPORTER)
-    @Operation(summary = "Start my agency's report for this obligation (a draft)",
+    @Operation(operationId = "startReport", summary = "Start my agency's report for this obligation (a draft)",
             description = "The body (optional) is the first draft. A consolidating obligation (the receiving agency's own report upward) "
                     + "starts prefilled from what it received. 409 REPORT_EXISTS when the report was already started.")
     @APIResponse(responseCode = "201", description = "The draft report",
@@ -128,7 +128,7 @@ public class ObligationResource {
     @POST
     @Path("/handover")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Hand retired agencies' open obligations to their successors now (also runs hourly); agency limits it to one")
+    @Operation(operationId = "handOverObligations", summary = "Hand retired agencies' open obligations to their successors now (also runs hourly); agency limits it to one")
     public HandoverService.Result handOver(@QueryParam("agency") String agency) {
         return handover.run(agency);
     }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
+import vn.gems.common.outbox.OutboxRound;
 import vn.gems.reporting.service.Outbox;
 
 
@@ -30,7 +31,7 @@ public class OperationsResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Messages waiting for, delivered to, or refused by indicators-service")
+    @Operation(operationId = "listOutbox", summary = "Messages waiting for, delivered to, or refused by indicators-service")
     public Outbox.Summary outbox() {
         return outbox.summary();
     }
@@ -38,15 +39,15 @@ public class OperationsResource {
     @POST
     @Path("/deliveries")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Deliver due outbox messages now (also runs every few seconds); now=true ignores the retry back-off")
-    public Outbox.Round deliver(@QueryParam("now") boolean now) {
+    @Operation(operationId = "deliverOutbox", summary = "Deliver due outbox messages now (also runs every few seconds); now=true ignores the retry back-off")
+    public OutboxRound deliver(@QueryParam("now") boolean now) {
         return outbox.deliver(now);
     }
 
     @POST
     @Path("/{id}/requeue")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Put a refused (FAILED) message back in the queue after fixing its cause")
+    @Operation(operationId = "requeueOutboxMessage", summary = "Put a refused (FAILED) message back in the queue after fixing its cause")
     public Response requeue(@PathParam("id") long id) {
         if (!outbox.requeue(id)) {
             throw ProblemException.conflict("NOT_FAILED", "Outbox message " + id + " does not exist or is not FAILED");

@@ -39,7 +39,7 @@ public class OverviewResource {
 
     @GET
     @Transactional
-    @Operation(summary = "My agency's obligations by status, reports waiting for its review, and its notices")
+    @Operation(operationId = "getReportingOverview", summary = "My agency's obligations by status, reports waiting for its review, and its notices")
     public Overview overview() {
         String agency = caller.requireAgency();
         LocalDate today = LocalDate.now(config.zone());

@@ -36,7 +36,7 @@ public class PlanEventResource {
 
     @POST
     @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
-    @Operation(summary = "A plan was issued, amended or closed: read the version and (re)generate its obligations",
+    @Operation(operationId = "receivePlanEvent", summary = "A plan was issued, amended or closed: read the version and (re)generate its obligations",
             description = "Idempotent: the same event twice (same Idempotency-Key `plan-{id}-v{version}-{event}`) replays the first answer, "
                     + "and generation itself never duplicates an obligation. 409 PLAN_EVENT_SUPERSEDED when a newer version is already known; "
                     + "503 when plans-service cannot be read (the caller's outbox retries).")

@@ -37,7 +37,7 @@ public class ReminderResource {
     @POST
     @Path("/runs")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Run the reminder scheduler now, as of today or of the given day (also runs hourly)")
+    @Operation(operationId = "runReminders", summary = "Run the reminder scheduler now, as of today or of the given day (also runs hourly)")
     public ReminderService.Result remind(@QueryParam("today") String today) {
         LocalDate day;
         try {

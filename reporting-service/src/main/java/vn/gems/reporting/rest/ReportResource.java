@@ -86,7 +86,7 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REPORTER)
-    @Operation(summary = "File my agency's report by reference: plan code, rule and period (submit=true submits it at once)",
+    @Operation(operationId = "fileReport", summary = "File my agency's report by reference: plan code, rule and period (submit=true submits it at once)",
             description = "The same as starting the report of the obligation (POST /api/reports/obligations/{id}/report) and submitting it. "
                     + "404 when the plan is not issued or my agency owes nothing under that rule and period; 409 REPORT_EXISTS.")
     @APIResponse(responseCode = "201", description = "The report, filed (and submitted when asked)",
@@ -217,7 +217,7 @@ public class ReportResource {
     @Path("/{id}/attachments")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.REPORTER)
-    @Operation(summary = "Upload an evidence file (raw body; PDF, PNG, JPEG, DOCX, XLSX, CSV or text; 10 MB by default)",
+    @Operation(operationId = "uploadAttachment", summary = "Upload an evidence file (raw body; PDF, PNG, JPEG, DOCX, XLSX, CSV or text; 10 MB by default)",
             description = "The type is recognised from the bytes and must match Content-Type (415 otherwise); 413 when too large. "
                     + "Refer to it from a value with attachmentId.")
     @APIResponse(responseCode = "201", description = "The stored evidence file",

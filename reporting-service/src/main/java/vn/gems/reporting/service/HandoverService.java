@@ -1,8 +1,8 @@
 package vn.gems.reporting.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import vn.gems.reporting.AgencyRef;
 import vn.gems.reporting.Obligation;
@@ -22,12 +22,14 @@ import java.util.Set;
  * go to the successor of the receiving agency. Submitted and accepted work stays where it was done.
  */
 @ApplicationScoped
-@Transactional
 public class HandoverService {
 
     private static final Logger LOG = Logger.getLogger(HandoverService.class);
 
     public record Result(int agenciesChecked, int obligationsMoved, int receiversMoved) {
+    }
+
+    private record Moved(int obligations, int receivers) {
     }
 
     private final AgencyDirectory agencies;
@@ -42,17 +44,17 @@ public class HandoverService {
         this.em = em;
     }
 
-    /** Checks every agency with open work, or only {@code onlyAgency} when given. */
+    /**
+     * Checks every agency with open work, or only {@code onlyAgency} when given. plans-service is asked outside any
+     * transaction; each retired agency's work moves in its own short transaction (no connection held across the calls).
+     */
     public Result run(String onlyAgency) {
         LocalDate today = LocalDate.now(config.zone());
         Set<String> codes = new LinkedHashSet<>();
         if (onlyAgency != null && !onlyAgency.isBlank()) {
             codes.add(onlyAgency.trim());
         } else {
-            codes.addAll(em.createQuery("select distinct o.agency from Obligation o where o.state in :s", String.class)
-                    .setParameter("s", List.of(ObligationState.OPEN, ObligationState.RETURNED)).getResultList());
-            codes.addAll(em.createQuery("select distinct o.receivingAgency from Obligation o where o.state in :s", String.class)
-                    .setParameter("s", List.of(ObligationState.OPEN, ObligationState.RETURNED, ObligationState.SUBMITTED)).getResultList());
+            codes.addAll(QuarkusTransaction.requiringNew().call(this::agenciesWithOpenWork));
         }
         int moved = 0;
         int receivers = 0;
@@ -66,24 +68,41 @@ public class HandoverService {
                 continue;
             }
             String unit = agencies.get(holder).map(h -> h.unitCode).orElse(null);
-            for (Obligation o : Obligation.<Obligation>list("agency = ?1 and state in ?2", code,
-                    List.of(ObligationState.OPEN, ObligationState.RETURNED))) {
-                o.handedOverFrom = code;
-                o.agency = holder;
-                if (unit != null) {
-                    o.unitCode = unit;
-                }
-                Report.update("agency = ?1 where obligationId = ?2", holder, o.id);
-                notifier.notify(holder, "HANDED_OVER", o.id, null, code + " was retired; its " + o.kind + " report " + o.period
-                        + " (plan " + o.planId + ") is now yours", "handover:" + o.id + ":" + holder);
-                moved++;
-            }
-            receivers += Obligation.update("receivingAgency = ?1 where receivingAgency = ?2 and state in ?3", holder, code,
-                    List.of(ObligationState.OPEN, ObligationState.RETURNED, ObligationState.SUBMITTED));
+            Moved m = QuarkusTransaction.requiringNew().call(() -> move(code, holder, unit));
+            moved += m.obligations();
+            receivers += m.receivers();
         }
         if (moved + receivers > 0) {
             LOG.infof("Handover: %d obligation(s) and %d receiving side(s) moved to successors", moved, receivers);
         }
         return new Result(codes.size(), moved, receivers);
+    }
+
+    private Set<String> agenciesWithOpenWork() {
+        Set<String> codes = new LinkedHashSet<>(em.createQuery("select distinct o.agency from Obligation o where o.state in :s", String.class)
+                .setParameter("s", List.of(ObligationState.OPEN, ObligationState.RETURNED)).getResultList());
+        codes.addAll(em.createQuery("select distinct o.receivingAgency from Obligation o where o.state in :s", String.class)
+                .setParameter("s", List.of(ObligationState.OPEN, ObligationState.RETURNED, ObligationState.SUBMITTED)).getResultList());
+        return codes;
+    }
+
+    /** Moves {@code code}'s open work to {@code holder}; idempotent (a second run finds nothing left to move). */
+    private Moved move(String code, String holder, String unit) {
+        int moved = 0;
+        for (Obligation o : Obligation.<Obligation>list("agency = ?1 and state in ?2", code,
+                List.of(ObligationState.OPEN, ObligationState.RETURNED))) {
+            o.handedOverFrom = code;
+            o.agency = holder;
+            if (unit != null) {
+                o.unitCode = unit;
+            }
+            Report.update("agency = ?1 where obligationId = ?2", holder, o.id);
+            notifier.notify(holder, "HANDED_OVER", o.id, null, code + " was retired; its " + o.kind + " report " + o.period
+                    + " (plan " + o.planId + ") is now yours", "handover:" + o.id + ":" + holder);
+            moved++;
+        }
+        int receivers = Obligation.update("receivingAgency = ?1 where receivingAgency = ?2 and state in ?3", holder, code,
+                List.of(ObligationState.OPEN, ObligationState.RETURNED, ObligationState.SUBMITTED));
+        return new Moved(moved, receivers);
     }
 }

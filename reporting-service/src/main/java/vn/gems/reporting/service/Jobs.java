@@ -4,12 +4,17 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.gems.common.idempotency.Idempotency;
+import vn.gems.common.jobs.JobSlots;
 import vn.gems.reporting.config.ReportingConfig;
 
 import java.time.Duration;
 import java.time.LocalDate;
 
-/** The scheduled work: outbox delivery, reminders (and mail), hand-over of retired agencies' duties, key purge. */
+/**
+ * The scheduled work: outbox delivery, reminders (and mail), hand-over of retired agencies' duties, key purge. With
+ * several replicas the outbox and the mail claim their messages, so they run everywhere; reminders, hand-over and the
+ * purge run once per period across replicas ({@link JobSlots}): the other replicas skip.
+ */
 @ApplicationScoped
 public class Jobs {
 
@@ -20,15 +25,17 @@ public class Jobs {
     private final MailDispatch mail;
     private final HandoverService handover;
     private final Idempotency idempotency;
+    private final JobSlots slots;
     private final ReportingConfig config;
 
     public Jobs(Outbox outbox, ReminderService reminders, MailDispatch mail, HandoverService handover, Idempotency idempotency,
-                ReportingConfig config) {
+                JobSlots slots, ReportingConfig config) {
         this.outbox = outbox;
         this.reminders = reminders;
         this.mail = mail;
         this.handover = handover;
         this.idempotency = idempotency;
+        this.slots = slots;
         this.config = config;
     }
 
@@ -41,25 +48,39 @@ public class Jobs {
     @Scheduled(identity = "reminders", every = "${gems.reporting.jobs.reminders-every:1h}", delayed = "${gems.reporting.jobs.reminders-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remind() {
-        ReminderService.Result r = reminders.run(LocalDate.now(config.zone()));
-        if (r.dueSoon() + r.overdue() > 0) {
-            LOG.infof("Reminders: %d due soon, %d overdue", r.dueSoon(), r.overdue());
-        }
+        remindOnce();
         mail.run();
+    }
+
+    /** The reminder run of this period, unless another replica did it; true when this call ran it. */
+    boolean remindOnce() {
+        return slots.runOnce("reminders", config.jobs().remindersEvery(), () -> {
+            ReminderService.Result r = reminders.run(LocalDate.now(config.zone()));
+            if (r.dueSoon() + r.overdue() > 0) {
+                LOG.infof("Reminders: %d due soon, %d overdue", r.dueSoon(), r.overdue());
+            }
+        });
     }
 
     @Scheduled(identity = "handover", every = "${gems.reporting.jobs.handover-every:1h}", delayed = "${gems.reporting.jobs.handover-delay:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void handOver() {
-        try {
-            handover.run(null);
-        } catch (RuntimeException e) {
-            LOG.warnf("Hand-over check skipped: %s", e.getMessage());
-        }
+        handOverOnce();
+    }
+
+    /** The hand-over check of this period, unless another replica did it; true when this call ran it. */
+    boolean handOverOnce() {
+        return slots.runOnce("handover", config.jobs().handoverEvery(), () -> {
+            try {
+                handover.run(null);
+            } catch (RuntimeException e) {
+                LOG.warnf("Hand-over check skipped: %s", e.getMessage());
+            }
+        });
     }
 
     @Scheduled(identity = "idempotency-purge", every = "24h", delayed = "10m")
     void purgeKeys() {
-        idempotency.purgeOlderThan(Duration.ofDays(30));
+        slots.runOnce("idempotency-purge", Duration.ofHours(24), () -> idempotency.purgeOlderThan(Duration.ofDays(30)));
     }
 }

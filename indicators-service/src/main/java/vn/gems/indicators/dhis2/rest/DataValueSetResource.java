@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,7 +65,8 @@ public class DataValueSetResource {
                     + "value is one row, reported as line n (from 1) with the JSON pointer of the field at fault "
                     + "(DHIS2_UNMAPPED_DATA_ELEMENT, DHIS2_UNMAPPED_COMBO, DHIS2_UNMAPPED_ORG_UNIT, DHIS2_PERIOD_UNSUPPORTED). mapping names the "
                     + "mapping; without it, the mapping of the document's dataSet, else the only one stored.")
-    @RequestBody(required = true, content = {@Content(mediaType = "application/json", example = """
+    @RequestBody(required = true, content = {@Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.OBJECT, description = "A DHIS2 dataValueSets document"), example = """
             {"dataSet":"QX4ZTUbOt3a","period":"2025","orgUnit":"ImspTQPwCqd","dataValues":[
              {"dataElement":"h0xKKjijTdI","categoryOptionCombo":"hEFKSsPV5et","value":"7000"},
              {"dataElement":"h0xKKjijTdI","categoryOptionCombo":"V6L425pT3A0","value":"7700"}]}"""),

@@ -23,7 +23,28 @@ import java.util.Set;
  */
 public final class CsvRowSource implements RowSource {
 
-    private static final int INDICATOR = 0, UNIT = 1, PERIOD = 2, SEX = 3, VALUE = 4, NUMERATOR = 5, DENOMINATOR = 6, STATUS = 7;
+    static final int INDICATOR = 0, UNIT = 1, PERIOD = 2, SEX = 3, VALUE = 4, NUMERATOR = 5, DENOMINATOR = 6, STATUS = 7;
+    /** Roles a {@link Header} gives besides the fixed fields: a dimension column, or a column kept in {@link RawRow#meta}. */
+    static final int DIMENSION = -1, META = -2;
+
+    /** Maps a header name (trimmed, lower case, BOM removed) to a field role, {@link #DIMENSION} or {@link #META}. */
+    @FunctionalInterface
+    interface Header {
+        int role(String name);
+    }
+
+    /** The GEMS CSV header names. */
+    static final Header GEMS = name -> switch (name) {
+        case "indicator", "indicatorcode", "indicator_code" -> INDICATOR;
+        case "unit", "unitcode", "unit_code" -> UNIT;
+        case "period" -> PERIOD;
+        case "sex" -> SEX;
+        case "value" -> VALUE;
+        case "numerator" -> NUMERATOR;
+        case "denominator" -> DENOMINATOR;
+        case "status" -> STATUS;
+        default -> DIMENSION;
+    };
 
     private final Reader in;
     private final char[] buf = new char[1 << 16];
@@ -43,9 +64,14 @@ public final class CsvRowSource implements RowSource {
     private boolean tooLong;
 
     public CsvRowSource(InputStream body, Set<String> dimensionCodes) throws IOException {
+        this(body, dimensionCodes, GEMS, "indicator, unit, period, sex, value, numerator, denominator, status");
+    }
+
+    /** A CSV whose header names are mapped by {@code header} ({@code expected} lists them for error messages). */
+    CsvRowSource(InputStream body, Set<String> dimensionCodes, Header header, String expected) throws IOException {
         this.in = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-        readHeader(dimensionCodes);
+        readHeader(dimensionCodes, header, expected);
     }
 
     @Override
@@ -58,7 +84,7 @@ public final class CsvRowSource implements RowSource {
         return malformed;
     }
 
-    private void readHeader(Set<String> dimensionCodes) throws IOException {
+    private void readHeader(Set<String> dimensionCodes, Header header, String expected) throws IOException {
         String first = peekFirstLine();
         if (first == null) {
             throw new InvalidInput("EMPTY_FILE", "(body)", "The file is empty; the first line must be the header");
@@ -76,22 +102,13 @@ public final class CsvRowSource implements RowSource {
             if (i == 0 && !name.isEmpty() && name.charAt(0) == '\uFEFF') {
                 name = name.substring(1).strip();
             }
-            int role = switch (name) {
-                case "indicator", "indicatorcode", "indicator_code" -> INDICATOR;
-                case "unit", "unitcode", "unit_code" -> UNIT;
-                case "period" -> PERIOD;
-                case "sex" -> SEX;
-                case "value" -> VALUE;
-                case "numerator" -> NUMERATOR;
-                case "denominator" -> DENOMINATOR;
-                case "status" -> STATUS;
-                default -> -1;
-            };
-            if (role < 0) {
+            int role = header.role(name);
+            if (role == META) {
+                dimensionNames[i] = name;
+            } else if (role == DIMENSION) {
                 if (!dimensionCodes.contains(name)) {
                     throw new InvalidInput("UNKNOWN_COLUMN", "header." + RowValidator.show(name), "Column '" + RowValidator.show(fields.get(i)) + "' (line " + line
-                            + ") is neither indicator, unit, period, sex, value, numerator, denominator, status nor a dimension "
-                            + dimensionCodes);
+                            + ") is neither " + expected + " nor a dimension " + dimensionCodes);
                 }
                 dimensionNames[i] = name;
             } else if (seen[role]) {
@@ -116,7 +133,7 @@ public final class CsvRowSource implements RowSource {
         }
         if (!missing.isEmpty()) {
             throw new InvalidInput("MISSING_COLUMN", "header." + missing.get(0), "The header lacks column(s) " + missing
-                    + "; expected indicator, unit, period, sex, value, numerator, denominator, status and dimension columns");
+                    + "; expected " + expected + " and dimension columns");
         }
     }
 
@@ -156,6 +173,7 @@ public final class CsvRowSource implements RowSource {
                     case NUMERATOR -> row.numerator = v;
                     case DENOMINATOR -> row.denominator = v;
                     case STATUS -> row.status = v;
+                    case META -> row.meta.put(dimensionNames[i], v);
                     default -> {
                         if (!v.isBlank()) {
                             row.dims.put(dimensionNames[i], v);

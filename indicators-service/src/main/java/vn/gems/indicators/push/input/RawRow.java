@@ -15,10 +15,13 @@ public final class RawRow {
     public String denominator;
     public String status;
     public final Map<String, String> dims = new LinkedHashMap<>();
+    /** Columns of the file that are not values (SDMX-CSV's DATAFLOW, ACTION, UNIT_MEASURE…), for the format to check. */
+    public final Map<String, String> meta = new LinkedHashMap<>();
 
     public void clear(long line) {
         this.line = line;
         indicator = unit = period = sex = value = numerator = denominator = status = null;
         dims.clear();
+        meta.clear();
     }
 }

@@ -59,7 +59,7 @@ public class PushResource {
     // Every media type reaches the formats, which answer 415 for one none of them reads: a new format is one class.
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.STATS_PUSHER, Roles.REPORTER, Roles.ADMIN, Roles.SERVICE, Roles.GOV_SYSTEM})
-    @Operation(summary = "Push a file of values, streamed (text/csv, application/x-ndjson, or a JSON array). "
+    @Operation(operationId = "pushValues", summary = "Push a file of values, streamed (text/csv, application/x-ndjson, or a JSON array). "
             + "201 with the import summary when done; 202 with the job to poll for large files; 422 when a row is bad and onError=ABORT")
     @RequestBody(required = true, content = {@Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
