@@ -202,7 +202,10 @@ class RealmsTest {
         added.removeAll(clientIds(production()));
         assertEquals(Set.of("gems-cli", "gems-cli-short", "gems-cli-noaud"), added);
         List<JsonNode> people = list(demo.path("users")).stream().filter(u -> !u.has("serviceAccountClientId")).toList();
-        assertEquals(12, people.size());
+        assertEquals(13, people.size());
+        // the commune officer: a People's Committee's staff get tokens naming its agency like everyone else
+        assertTrue(people.stream().anyMatch(u -> u.path("username").asText().equals("thuanhoa.officer")
+                && list(u.path("attributes").path("agency")).stream().anyMatch(a -> a.asText().equals("PC-VN-46-THUANHOA"))));
         assertTrue(people.stream().anyMatch(u -> u.path("username").asText().equals("gems.admin")
                 && list(u.path("realmRoles")).stream().anyMatch(r -> r.asText().equals("admin"))));
         // The overlay changes the portal's addresses, not its mappers or flows.
