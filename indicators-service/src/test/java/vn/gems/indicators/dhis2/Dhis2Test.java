@@ -1,5 +1,7 @@
 package vn.gems.indicators.dhis2;
 
+import io.quarkus.test.junit.TestProfile;
+import vn.gems.indicators.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** DHIS2 mappings (admin CRUD with ETag and checks), dataValueSets pushed through the pipeline, and exported. */
 @QuarkusTest
+@TestProfile(OwnDatabase.class)
 class Dhis2Test {
 
     @InjectTestDatabase

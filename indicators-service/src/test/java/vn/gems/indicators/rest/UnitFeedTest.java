@@ -92,7 +92,7 @@ class UnitFeedTest {
         // C does not exist on 1999-12-31: the merge is refused and rolled back
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON).body("""
                 {"kind":"MERGE","effectiveDate":"2000-01-01","from":["%1$s-A","%1$s-C"],"to":["%1$s-B"]}""".formatted(p))
-                .post("/api/units/events").then().statusCode(422);
+                .post("/api/unit-events").then().statusCode(422);
         assertEquals(head, head());
         assertEquals(0, db.count("select count(*) from unit_change where seq > ?", head));
     }
@@ -219,7 +219,7 @@ class UnitFeedTest {
     }
 
     private static void event(String json) {
-        given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON).body(json).post("/api/units/events").then().statusCode(201);
+        given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON).body(json).post("/api/unit-events").then().statusCode(201);
     }
 
     private static long head() {

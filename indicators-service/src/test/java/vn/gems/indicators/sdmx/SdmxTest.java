@@ -1,5 +1,7 @@
 package vn.gems.indicators.sdmx;
 
+import io.quarkus.test.junit.TestProfile;
+import vn.gems.indicators.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SDMX-CSV in (the same push job: rejections with line numbers, idempotent re-push, round trip of an export).
  */
 @QuarkusTest
+@TestProfile(OwnDatabase.class)
 class SdmxTest {
 
     static final String SS_XML = "application/vnd.sdmx.structurespecificdata+xml;version=2.1";
