@@ -108,7 +108,7 @@ class CommitteesE2eTest {
         // renamed in 2020, then A and B merged into a new commune by a province import on 2025-07-01
         given().header("Authorization", admin).contentType(ContentType.JSON).body("""
                 {"kind":"RENAME","effectiveDate":"2020-01-01","from":["%s-A"],"newNameVi":"Xã An","newNameEn":"An Commune"}""".formatted(p))
-                .post(gateway() + "/api/units/events").then().statusCode(201);
+                .post(gateway() + "/api/unit-events").then().statusCode(201);
         given().header("Authorization", admin).contentType(ContentType.JSON).body("""
                 {"validFrom":"2025-07-01","communes":[{"code":"%1$s-AB","nameVi":"Xã An Bình","nameEn":"An Binh Commune",
                  "predecessors":["%1$s-A","%1$s-B"]}]}""".formatted(p))

@@ -171,7 +171,7 @@ class SdmxE2eTest {
         assertTrue(out.contains("codes: _T,_Z,F,M") || out.contains("codes: F,M,_T,_Z") || out.contains("codes: _T _Z F M"), out);
     }
 
-    /** SDMXMessage.xsd of {@code shared/standards/sdmx-ml-2.1} (beside the checkout), plus the service's DSD schema. */
+    /** SDMXMessage.xsd of {@code standards/sdmx-ml-2.1} (the official schemas, kept in the repository), plus the service's DSD schema. */
     static void validate(String xml, String dsdSchema) throws SAXException, IOException {
         Path dir = standards();
         SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -186,11 +186,14 @@ class SdmxE2eTest {
 
     static Path standards() {
         for (Path p = config().repoRoot().toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/standards/sdmx-ml-2.1/schemas");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+            // the repository's copy (standards/), else the workspace's shared/standards beside the checkout
+            for (String dir : new String[]{"standards", "shared/standards"}) {
+                Path candidate = p.resolve(dir).resolve("sdmx-ml-2.1/schemas");
+                if (Files.isDirectory(candidate)) {
+                    return candidate;
+                }
             }
         }
-        throw new IllegalStateException("shared/standards/sdmx-ml-2.1/schemas not found above " + config().repoRoot());
+        throw new IllegalStateException("standards/sdmx-ml-2.1/schemas not found above " + config().repoRoot());
     }
 }

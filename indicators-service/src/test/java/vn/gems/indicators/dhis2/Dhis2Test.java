@@ -1,7 +1,7 @@
 package vn.gems.indicators.dhis2;
 
 import io.quarkus.test.junit.TestProfile;
-import vn.gems.indicators.OwnDatabase;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,8 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** DHIS2 mappings (admin CRUD with ETag and checks), dataValueSets pushed through the pipeline, and exported. */
 @QuarkusTest
-@TestProfile(OwnDatabase.class)
+@TestProfile(Dhis2Test.OwnDatabase.class)
 class Dhis2Test {
+
+    /** A database of its own: this class writes figures other classes expect fresh (see the module README). */
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
 
     @InjectTestDatabase
     TestDatabase db;

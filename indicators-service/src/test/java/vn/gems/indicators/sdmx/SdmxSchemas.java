@@ -28,12 +28,15 @@ public final class SdmxSchemas {
             return Path.of(named);
         }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/standards");
-            if (Files.isDirectory(candidate.resolve("sdmx-ml-2.1/schemas"))) {
-                return candidate;
+            // the repository's copy (standards/), else the workspace's shared/standards beside the checkout
+            for (String dir : new String[]{"standards", "shared/standards"}) {
+                Path candidate = p.resolve(dir);
+                if (Files.isDirectory(candidate.resolve("sdmx-ml-2.1/schemas"))) {
+                    return candidate;
+                }
             }
         }
-        throw new IllegalStateException("shared/standards/sdmx-ml-2.1 not found above " + Path.of("").toAbsolutePath()
+        throw new IllegalStateException("standards/sdmx-ml-2.1 not found above " + Path.of("").toAbsolutePath()
                 + " (set -Dgems.standards.dir)");
     }
 

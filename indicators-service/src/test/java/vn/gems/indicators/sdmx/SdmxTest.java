@@ -1,7 +1,7 @@
 package vn.gems.indicators.sdmx;
 
 import io.quarkus.test.junit.TestProfile;
-import vn.gems.indicators.OwnDatabase;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SDMX-CSV in (the same push job: rejections with line numbers, idempotent re-push, round trip of an export).
  */
 @QuarkusTest
-@TestProfile(OwnDatabase.class)
+@TestProfile(SdmxTest.OwnDatabase.class)
 class SdmxTest {
+
+    /** A database of its own: this class writes figures other classes expect fresh (see the module README). */
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
 
     static final String SS_XML = "application/vnd.sdmx.structurespecificdata+xml;version=2.1";
     static final String CSV1 = "application/vnd.sdmx.data+csv;version=1.0.0";
