@@ -1,5 +1,6 @@
 package vn.gems.e2e;
 
+import org.openqa.selenium.StaleElementReferenceException;
 import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -95,7 +96,8 @@ final class Browser implements AutoCloseable {
     }
 
     void awaitText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+        // The page re-renders as data arrive: an element read just as it is replaced is looked up again, not an error.
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return found.stream().anyMatch(e -> e.getText().contains(text));
         });
