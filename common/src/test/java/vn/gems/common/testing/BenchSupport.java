@@ -1,5 +1,7 @@
 package vn.gems.common.testing;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -89,7 +91,7 @@ public final class BenchSupport {
     }
 
     public static String memory() {
-        long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        long bytes = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         return String.format(Locale.ROOT, "%.0f GB RAM", bytes / 1e9);
     }
 
