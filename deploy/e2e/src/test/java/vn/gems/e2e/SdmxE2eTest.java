@@ -74,7 +74,7 @@ class SdmxE2eTest {
      * that the exports read (both idempotent: a repeated push changes nothing, a repeated publication is a 409).
      */
     @BeforeAll
-    static void publishedFigures() {
+    static void publishedFigures() throws IOException {
         given().header("Authorization", statisticsOffice()).contentType("text/csv").body(IndicatorsE2eTest.sampleCsv())
                 .post(gateway() + "/api/values/pushes?reference=statistics-sample.csv").then().statusCode(201).body("rowsRejected", equalTo(0));
         publish();
