@@ -78,7 +78,10 @@ public class RequestService {
         }
         LocalDate today = LocalDate.now(config.zone());
         String named = rule.receivingAgency() != null ? rule.receivingAgency() : plan.managingAgency();
-        String receiver = named == null ? null : agencies.holderOn(named, today);
+        if (named == null) {
+            throw ProblemException.unprocessable("NO_RECEIVING_AGENCY", "ruleKey", "Rule " + rule.key() + " names no receiving agency to ask for it");
+        }
+        String receiver = agencies.holderOn(named, today);
         requireIssuer(receiver, named);
 
         Set<String> submitters = new LinkedHashSet<>(generator.submitters(plan, rule));
