@@ -93,4 +93,8 @@ public class Obligation extends VersionedEntity {
 
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+
+    /** The report request this obligation answers (an on-request report, period {@code REQ-<id>}); null for the plan's dated ones. */
+    @Column(name = "request_id")
+    public Long requestId;
 }

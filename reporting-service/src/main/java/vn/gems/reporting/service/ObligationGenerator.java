@@ -168,7 +168,8 @@ public class ObligationGenerator {
             wanted.putIfAbsent(w.naturalKey(), w);
         }
         Map<String, Obligation> existing = new HashMap<>();
-        for (Obligation o : Obligation.<Obligation>list("planId", plan.id())) {
+        // On-request obligations (period REQ-<id>) belong to their request, not to the plan's regime.
+        for (Obligation o : Obligation.<Obligation>list("planId = ?1 and requestId is null", plan.id())) {
             existing.put(o.ruleKey + "|" + o.period + "|" + o.assignedAgency, o);
         }
         Counts c = new Counts();
@@ -252,7 +253,8 @@ public class ObligationGenerator {
         return periods;
     }
 
-    private Set<String> submitters(PlanModel plan, PlanModel.Rule rule) {
+    /** The agencies a rule names as submitters (also the recipients an on-request report may be asked of). */
+    Set<String> submitters(PlanModel plan, PlanModel.Rule rule) {
         Set<String> s = new LinkedHashSet<>();
         switch (rule.mode()) {
             case EXPLICIT -> s.addAll(rule.agencies());
