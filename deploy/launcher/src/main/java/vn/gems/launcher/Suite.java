@@ -403,7 +403,8 @@ public final class Suite implements AutoCloseable {
         for (String name : order) {
             Optional<ManagedProcess> p = ManagedProcess.recall(name, config.runDir());
             if (p.isPresent()) {
-                if (p.get().stop(Duration.ofSeconds(30))) {
+                boolean training = config.persistent() && JvmCache.training(config.stateDir(), name);
+                if (p.get().stop(training ? JvmCache.TRAINING_EXIT : Duration.ofSeconds(30))) {
                     stopped.add(name + " (pid " + p.get().pid() + ")");
                 }
                 p.get().forget(config.runDir());
