@@ -24,10 +24,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -48,6 +50,7 @@ final class Replicas {
 
     private static Suite suite;
     private static Path workDir;
+    private static SmtpSink mail;
 
     private Replicas() {
     }
@@ -66,7 +69,7 @@ final class Replicas {
                 E2eSuite.freePort(), E2eSuite.freePort(), E2eSuite.freePort(), E2eSuite.freePort(),
                 shared.keycloakPort(), shared.keycloakManagementPort(), E2eSuite.freePort(), prefix,
                 "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
-                Map.ofEntries(
+                withMail(Map.ofEntries(
                         Map.entry("GEMS_GATEWAY_LIMITS_AUTHENTICATED_PER_MINUTE", "1000000"),
                         Map.entry("GEMS_GATEWAY_LIMITS_AUTHENTICATED_BURST", "100000"),
                         Map.entry("GEMS_GATEWAY_LIMITS_ANONYMOUS_PER_MINUTE", "1000000"),
@@ -76,7 +79,7 @@ final class Replicas {
                         // Short leases so that a killed instance's push is recovered in seconds, not half a minute.
                         Map.entry("GEMS_INDICATORS_PUSH_LEASE", "4s"),
                         Map.entry("GEMS_INDICATORS_PUSH_HEARTBEAT", "1s"),
-                        Map.entry("GEMS_INDICATORS_PUSH_RETRY_AFTER", "1")),
+                        Map.entry("GEMS_INDICATORS_PUSH_RETRY_AFTER", "1"))),
                 List.of(), E2eSuite.freePort());
         Suite s = new Suite(config).withInstances(2, () -> {
             try {
@@ -100,6 +103,18 @@ final class Replicas {
 
     static Suite suite() {
         return suite;
+    }
+
+    /** The mail server every reporting instance of the replica suite mails to. */
+    static SmtpSink mail() {
+        return mail;
+    }
+
+    private static Map<String, String> withMail(Map<String, String> environment) throws IOException {
+        mail = new SmtpSink();
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(mail.reportingEnvironment());
+        return all;
     }
 
     static String gateway() {
@@ -426,6 +441,28 @@ final class Replicas {
             }
         }
         return new ReviewCounts(submitsSent, submitsAck, returnsSent, returnsAck, accepted);
+    }
+
+    /**
+     * Waits until reporting's outbox has nothing pending, then counts, per accepted report, the value batches its
+     * values made in indicators-service ({@code value_push} by {@code submission:<id>:v<n>}): once in effect is 1 each.
+     */
+    static Map<Long, Long> valueBatchesOf(Collection<Long> acceptedReports) throws Exception {
+        String admin = E2eSuite.cachedBearer("gems.admin");
+        E2eSuite.await("reporting's outbox empty", Duration.ofSeconds(120), () -> {
+            try {
+                call("POST", "/api/reports/outbox/deliveries?now=true", admin, null);
+                return json(call("GET", "/api/reports/outbox", admin, null)).path("pending").asInt(-1) == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Map<Long, Long> batches = new TreeMap<>();
+        for (long report : acceptedReports) {
+            batches.put(report, count("indicators", "select count(*) from value_push where source_reference like 'submission:"
+                    + report + ":v%'"));
+        }
+        return batches;
     }
 
     /** A restart may cost an answer (the instance going away, 502/503/504), never anything else. */

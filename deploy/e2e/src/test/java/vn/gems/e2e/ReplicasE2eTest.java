@@ -56,9 +56,6 @@ class ReplicasE2eTest {
     static final List<String> PHASES = List.of("RECEIVING", "VALIDATING", "MERGING");
     static final int SAME_KEY = Integer.getInteger("gems.replicas.sameKey", 50);
     static final int OUTAGE_SECONDS = Integer.getInteger("gems.replicas.outageSeconds", 10);
-    // hardening's 503 DATABASE_UNAVAILABLE for every service: until it is on main, a 500 during the outage is
-    // reported, not failed; -Dgems.replicas.strictOutage=true makes it fail (no 500 at all, before or after).
-    static final boolean STRICT_OUTAGE = Boolean.getBoolean("gems.replicas.strictOutage");
     static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
 
     static Suite suite;
@@ -214,7 +211,8 @@ class ReplicasE2eTest {
         AtomicInteger attempted = new AtomicInteger();
         Future<?> upserts = writers.submit(() -> {
             int i = 0;
-            while (restarting.get() && i < 2400) {
+            // one month each from 1995-01: 1,200 months end in 2094, before periods stop being valid (2100)
+            while (restarting.get() && i < 1200) {
                 String period = (1995 + i / 12) + "-" + String.format("%02d", i % 12 + 1);
                 String path = "/api/values/" + small + "/VN-46/" + period + "?sex=FEMALE&dims=da:V1,db:V2";
                 String body = "{\"value\":" + (i + 1) + ",\"status\":\"FINAL\",\"source\":{\"kind\":\"MANUAL\",\"reference\":\"rolling\"}}";
@@ -251,20 +249,7 @@ class ReplicasE2eTest {
         long versions = Replicas.count("reporting", "select count(*) from report_version where report_id in (" + ids + ")");
         long returned = Replicas.count("reporting", "select count(*) from report_version where review_outcome = 'RETURNED' and report_id in (" + ids + ")");
         // e. each accepted report's values, sent through reporting's outbox while instances restarted, arrive once in effect
-        String admin = E2eSuite.cachedBearer("gems.admin");
-        E2eSuite.await("reporting's outbox empty", Duration.ofSeconds(120), () -> {
-            try {
-                call("POST", "/api/reports/outbox/deliveries?now=true", admin, null);
-                return Replicas.json(call("GET", "/api/reports/outbox", admin, null)).path("pending").asInt(-1) == 0;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        Map<Long, Long> deliveries = new TreeMap<>();
-        for (long report : rc.accepted()) {
-            deliveries.put(report, Replicas.count("indicators", "select count(*) from value_push where source_reference like 'submission:"
-                    + report + ":v%'"));
-        }
+        Map<Long, Long> deliveries = Replicas.valueBatchesOf(rc.accepted());
         long outboxFailed = Replicas.count("reporting", "select count(*) from outbox_message where status = 'FAILED'");
 
         Map<String, Long> found = new TreeMap<>();
@@ -305,8 +290,8 @@ class ReplicasE2eTest {
     }
 
     /**
-     * c. PostgreSQL stopped under light load, then started: answers during the outage are problems (or successes),
-     * never a hang; afterwards every instance is ready again without a restart and answers without a 500.
+     * c. PostgreSQL stopped under light load, then started: answers during the outage are 503 problems (or successes),
+     * never a 500 or a hang; afterwards every instance is ready again without a restart and answers without a 500.
      */
     @Test
     void theDatabaseGoesAwayAndEveryServiceRecovers() throws Exception {
@@ -323,7 +308,7 @@ class ReplicasE2eTest {
         List<String> hangs = new ArrayList<>();
         AtomicBoolean down = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
-        List<String> problemsOf500 = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
         ExecutorService load = Executors.newFixedThreadPool(reads.size());
         List<Future<?>> loops = new ArrayList<>();
         for (String path : reads) {
@@ -338,9 +323,9 @@ class ReplicasE2eTest {
                                 assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                                         () -> path + " answered " + r.statusCode() + " without a problem: " + r.body());
                             }
-                            if (r.statusCode() == 500) {
-                                synchronized (problemsOf500) {
-                                    problemsOf500.add(path + " " + r.body());
+                            if (r.statusCode() != 200 && r.statusCode() != 503) {
+                                synchronized (unexpected) {
+                                    unexpected.add(path + " " + r.statusCode() + " " + r.body());
                                 }
                             }
                         }
@@ -397,12 +382,9 @@ class ReplicasE2eTest {
             assertEquals(p.getValue(), suite.instance(nameIndex[0], Integer.parseInt(nameIndex[1])).orElseThrow().pid(),
                     p.getKey() + " recovered without a restart");
         }
-        report("database outage", "outageMs", outageMs, "answersDuring", during, "hangs", hangs.size(), "500s", problemsOf500.size(),
+        report("database outage", "outageMs", outageMs, "answersDuring", during, "hangs", hangs.size(), "otherThan200or503", unexpected.size(),
                 "answersAfter", afterwards, "pushAfter", push.view().path("status").asText());
-        if (!problemsOf500.isEmpty()) {
-            System.out.println("[replicas] TO TIGHTEN (hardening's 503 DATABASE_UNAVAILABLE): 500s during the outage: " + problemsOf500);
-        }
         assertTrue(hangs.isEmpty(), "no call may hang: " + hangs);
-        assertTrue(!STRICT_OUTAGE || problemsOf500.isEmpty(), "503 problems during the outage, never a 500: " + problemsOf500);
+        assertTrue(unexpected.isEmpty(), "503 problems (or 200) during the outage, never a 500: " + unexpected);
     }
 }

@@ -3,6 +3,7 @@ package vn.gems.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -43,6 +44,18 @@ final class JvmCache {
     static boolean ready(Path stateDir, String name, Path jar) throws IOException {
         return Runtime.version().feature() < 25 || current(stateDir.resolve("jvm-cache").resolve(name + ".aot"), jar);
     }
+
+    /**
+     * Whether a running JVM of the service is a training run: it writes the cache as it stops, in a child JVM, which
+     * takes seconds on an idle machine and minutes on a busy one. Stopping it must wait that long: killed after a
+     * short grace it leaves no cache, and every later start is a training run again.
+     */
+    static boolean training(Path stateDir, String name) {
+        return Runtime.version().feature() >= 25 && !Files.isRegularFile(stateDir.resolve("jvm-cache").resolve(name + ".aot"));
+    }
+
+    /** How long a stop waits for a training run to write its cache. */
+    static final Duration TRAINING_EXIT = Duration.ofMinutes(5);
 
     private static boolean current(Path cache, Path jar) throws IOException {
         return Files.isRegularFile(cache) && Files.size(cache) > 0

@@ -18,7 +18,7 @@ public final class Main {
             case "up" -> up(config);
             case "down" -> down(config);
             case "status" -> status(config);
-            case "bench-startup" -> StartupBench.run(config);
+            case "bench-startup" -> StartupBench.run(root);
             default -> {
                 System.err.println("usage: deploy/gems up|down|status|bench-startup");
                 yield 2;

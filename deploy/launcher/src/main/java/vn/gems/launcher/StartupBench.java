@@ -1,74 +1,158 @@
 package vn.gems.launcher;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code deploy/gems bench-startup}: restarts each service of a running suite alone, and prints its start time
- * (Quarkus's own "started in", and spawn-to-ready wall time) and its resident memory after a first
- * authenticated request. The figures in the README come from this.
+ * {@code deploy/gems bench-startup}: starts each service alone from its packaged jar, several times, and prints per
+ * start the wall time from spawn to its first HTTP answer, the CPU seconds the JVM had used by then, and its
+ * resident memory after a first request; with the machine's load average, because on a shared machine the wall
+ * time says little without it. Free ports, databases of its own on the PostgreSQL the suite would use ({@code gems_bench_*},
+ * kept), no Keycloak (the first request is refused with 401, as an unauthenticated call would be), so it runs
+ * beside a demo suite or another clone's. The first start of a service without a current AOT cache is the training
+ * run ({@link JvmCache}, kept in {@code .gems/bench/jvm-cache}) and is not counted.
+ * <p>
+ * Environment: {@code GEMS_BENCH_RUNS} (measured starts per service, 3), {@code GEMS_BENCH_SERVICES} (names,
+ * comma-separated; all five), {@code GEMS_BENCH_JVM_OPTIONS} (the demo's), {@code GEMS_BENCH_CPUS} (a
+ * {@code taskset} CPU list such as {@code 1}: the JVM runs on those cores only), {@code GEMS_BENCH_CACHE=off}.
  */
 final class StartupBench {
 
-    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private StartupBench() {
     }
 
-    static int run(SuiteConfig config) throws Exception {
-        Suite suite = new Suite(config).start();
-        String token = Tokens.password(config.issuer(), "dolisa.officer", "gems-demo");
-        System.out.printf("%-20s %12s %14s %14s%n", "service", "started in", "spawn→ready", "RSS after 1st");
-        for (SuiteConfig.Service s : config.allServices()) {
-            suite.stopService(s.name());
-            ManagedProcess.sleep(1000);
-            // A training run writes the AOT cache as it stops (in a child JVM): measure the start that uses it.
-            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-            while (config.persistent() && !JvmCache.ready(config.stateDir(), s.name(), s.jar(config.repoRoot()))
-                    && System.nanoTime() < waitUntil) {
-                ManagedProcess.sleep(1000);
+    static int run(Path root) throws Exception {
+        SuiteConfig demo = SuiteConfig.demo(root);
+        int runs = Integer.parseInt(Postgres.env("GEMS_BENCH_RUNS", "3").trim());
+        String jvm = Postgres.env("GEMS_BENCH_JVM_OPTIONS", demo.serviceJvmOptions());
+        String cpus = Postgres.env("GEMS_BENCH_CPUS", "").trim();
+        boolean cache = !"off".equalsIgnoreCase(Postgres.env("GEMS_BENCH_CACHE", "on"));
+        List<String> only = List.of(Postgres.env("GEMS_BENCH_SERVICES", "").split(","));
+        Path state = demo.stateDir().resolve("bench");
+        Postgres.Endpoint pg = Postgres.external().orElseThrow(() -> new IllegalStateException(
+                "bench-startup needs a PostgreSQL server (127.0.0.1:5432 or GEMS_DB_URL)"));
+        System.out.printf("JVM options: %s; %s; %d cores; Java %s%n", jvm, cpus.isEmpty() ? "all cores" : "taskset -c " + cpus,
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf("%-20s %4s %12s %10s %10s %8s  %s%n", "service", "run", "to 1st answer", "CPU s", "RSS MB", "load", "first request");
+        for (SuiteConfig.Service s : demo.allServices()) {
+            if (!only.getFirst().isBlank() && !only.contains(s.name())) {
+                continue;
             }
-            boolean cached = config.persistent() && JvmCache.ready(config.stateDir(), s.name(), s.jar(config.repoRoot()));
-            long t0 = System.nanoTime();
-            suite.restartService(s.name());
-            double wall = (System.nanoTime() - t0) / 1e9;
-            ManagedProcess p = suite.process(s.name()).orElseThrow();
-            String path = switch (s.name()) {
-                case "gateway" -> "/api/agencies?size=1";
-                case "portal" -> "/";
-                default -> "/api/me";
-            };
-            HttpRequest req = HttpRequest.newBuilder(URI.create(s.url() + path)).header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(30)).build();
-            int status = Http.CLIENT.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-            ManagedProcess.sleep(500);
-            System.out.printf("%-20s %11ss %13.1fs %11d MB   (first request %s → %d; %s)%n", s.name(), startedIn(p),
-                    wall, rssKb(p.pid()) / 1024, path, status, cached ? "start-up cache used" : "no start-up cache");
+            String database = s.database() == null ? null : "gems_bench_" + s.database().substring(s.database().indexOf('_') + 1);
+            if (database != null) {
+                // kept between runs, like the cache: every measured start finds its schema migrated
+                Postgres.createDatabaseIfMissing(pg, database);
+            }
+            if (cache && !JvmCache.ready(state, s.name(), s.jar(root))) {
+                Start training = start(root, state, s, jvm, cpus, cache, pg, database);
+                // the JVM writes the cache's configuration as it exits, then builds the cache in a child JVM:
+                // minutes on a busy machine, and a kill after a short grace leaves no cache (the next start trains again)
+                training.process().stop(JvmCache.TRAINING_EXIT);
+                awaitCache(state, s, root);
+                System.out.printf("%-20s %4s %11.2fs %10.2f %10s %8s  (training run: writes the AOT cache as it stops)%n",
+                        s.name(), "-", training.wallSeconds(), training.cpuSeconds(), "-", training.load());
+            }
+            for (int run = 1; run <= runs; run++) {
+                Start st = start(root, state, s, jvm, cpus, cache, pg, database);
+                System.out.printf("%-20s %4d %11.2fs %10.2f %10d %8s  %s%n", s.name(), run, st.wallSeconds(), st.cpuSeconds(),
+                        st.rssKb() / 1024, st.load(), st.firstRequest());
+                st.process().stop(Duration.ofSeconds(20));
+                st.process().awaitGone(Duration.ofSeconds(20));
+            }
         }
-        System.out.println("JVM options: " + config.serviceJvmOptions() + "; " + Runtime.getRuntime().availableProcessors()
-                + " cores; Java " + Runtime.version());
         return 0;
     }
 
-    private static String startedIn(ManagedProcess p) throws IOException {
-        List<String> lines = Files.readAllLines(p.log());
-        String found = "?";
-        for (String l : lines) {
-            Matcher m = STARTED.matcher(l);
-            if (m.find()) {
-                found = m.group(1);
-            }
+    /** One measured start: spawn → first answer of /q/health/live, CPU then, RSS after a first request. */
+    record Start(ManagedProcess process, double wallSeconds, double cpuSeconds, long rssKb, String load, String firstRequest) {
+    }
+
+    private static Start start(Path root, Path state, SuiteConfig.Service s, String jvm, String cpus, boolean cache,
+                               Postgres.Endpoint pg, String database) throws Exception {
+        int port = freePort();
+        List<String> cmd = new ArrayList<>();
+        if (!cpus.isEmpty()) {
+            cmd.addAll(List.of("taskset", "-c", cpus));
         }
-        return found;
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(jvm.trim().split("\\s+")));
+        if (cache) {
+            cmd.addAll(JvmCache.flags(state, s.name(), s.jar(root)));
+        }
+        cmd.addAll(List.of("-jar", s.jar(root).toString()));
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        long t0 = System.nanoTime();
+        ManagedProcess p = ManagedProcess.start("bench-" + s.name(), cmd, environment(port, pg, database), root,
+                state.resolve("logs").resolve(s.name() + ".log"), state.resolve("run"));
+        String live = "http://127.0.0.1:" + port + "/q/health/live";
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(300);
+        while (Http.status(live) != 200) {
+            if (!p.alive() || System.nanoTime() > deadline) {
+                p.stop(Duration.ofSeconds(5));
+                throw new IllegalStateException(s.name() + " did not answer: " + p.tail(5));
+            }
+            ManagedProcess.sleep(10);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = cpuSeconds(javaPid(p));
+        String path = switch (s.name()) {
+            case "portal" -> "/";
+            case "gateway" -> "/q/health/ready";
+            default -> "/api/me";
+        };
+        int status = Http.CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        int ready = Http.status("http://127.0.0.1:" + port + "/q/health/ready");
+        ManagedProcess.sleep(500);
+        return new Start(p, wall, cpu, rssKb(javaPid(p)), load, path + " → " + status + ", ready " + ready);
+    }
+
+    /** What the service reads in its prod profile; peers and Keycloak point at a closed port. */
+    private static Map<String, String> environment(int port, Postgres.Endpoint pg, String database) {
+        String nowhere = "http://127.0.0.1:9";
+        Map<String, String> env = new HashMap<>(Map.of("QUARKUS_HTTP_PORT", String.valueOf(port), "OIDC_URL", nowhere + "/realms/gems",
+                "OIDC_CLIENT_SECRET", "bench", "PLANS_URL", nowhere, "INDICATORS_URL", nowhere, "REPORTING_URL", nowhere,
+                "PORTAL_URL", nowhere, "CORS_ORIGINS", "http://localhost:3000"));
+        if (database != null) {
+            env.put("DB_URL", pg.jdbcUrl(database));
+            env.put("DB_USER", pg.user());
+            env.put("DB_PASSWORD", pg.password().isEmpty() ? "trusted-local-server" : pg.password());
+        }
+        return env;
+    }
+
+    private static void awaitCache(Path state, SuiteConfig.Service s, Path root) throws IOException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (!JvmCache.ready(state, s.name(), s.jar(root)) && System.nanoTime() < until) {
+            ManagedProcess.sleep(1000);
+        }
+    }
+
+    /** The JVM: the spawned process itself, or taskset's child if taskset did not exec. */
+    private static long javaPid(ManagedProcess p) {
+        return p.handle().flatMap(h -> h.descendants().filter(d -> d.info().command().orElse("").endsWith("/java")).findFirst())
+                .map(ProcessHandle::pid).orElse(p.pid());
+    }
+
+    /** User + system CPU seconds of a process (all its threads) from {@code /proc/<pid>/stat}. */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command: state(0) ppid(1) … utime(11) stime(12)
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) TICKS_PER_SECOND;
     }
 
     private static long rssKb(long pid) throws IOException {
@@ -78,5 +162,11 @@ final class StartupBench {
             }
         }
         return -1;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }

@@ -18,7 +18,9 @@ final class SuiteShutdown {
         for (String name : order(config, includePostgres)) {
             Optional<ManagedProcess> p = ManagedProcess.recall(name, config.runDir());
             if (p.isPresent()) {
-                if (p.get().stop(Duration.ofSeconds(30))) {
+                // a training run writes its AOT cache as it stops: give it the time to
+                boolean training = config.persistent() && JvmCache.training(config.stateDir(), name);
+                if (p.get().stop(training ? JvmCache.TRAINING_EXIT : Duration.ofSeconds(30))) {
                     stopped.add(name + " (pid " + p.get().pid() + ")");
                 }
                 p.get().forget(config.runDir());

@@ -51,6 +51,13 @@ public interface ReportingConfig {
 
         @WithDefault("60s")
         String handoverDelay();
+
+        /** How often each replica mails due notices (each notice is claimed, so every replica may run it). */
+        @WithDefault("1m")
+        String mailEvery();
+
+        @WithDefault("20s")
+        String mailDelay();
     }
 
     interface Attachments {

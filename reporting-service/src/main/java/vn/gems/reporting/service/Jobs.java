@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 /**
- * The scheduled work: outbox delivery, reminders (and mail), hand-over of retired agencies' duties, key purge. With
+ * The scheduled work: outbox delivery, reminders, mail of notices, hand-over of retired agencies' duties, key purge. With
  * several replicas the outbox and the mail claim their messages, so they run everywhere; reminders, hand-over and the
  * purge run once per period across replicas ({@link JobSlots}): the other replicas skip.
  */
@@ -49,6 +49,12 @@ public class Jobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remind() {
         remindOnce();
+    }
+
+    /** Notices of submissions and reviews go out within a minute, not with the next hourly reminder run. */
+    @Scheduled(identity = "mail", every = "${gems.reporting.jobs.mail-every:1m}", delayed = "${gems.reporting.jobs.mail-delay:20s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void mail() {
         mail.run();
     }
 

@@ -76,7 +76,7 @@ public class MailDispatch {
                     + " (gems.reporting.mail.recipients); the notice stays listed in the application.");
         }
         try {
-            sender.send(to.get(), "[GEMS] " + n.kind + " — " + n.agency, n.message);
+            sender.send(id, to.get(), "[GEMS] " + n.kind + " — " + n.agency, n.message);
             return OutboxOutcome.delivered();
         } catch (RuntimeException e) {
             LOG.warnf("Mail for notification %d to %s failed: %s", id, to.get(), e.toString());

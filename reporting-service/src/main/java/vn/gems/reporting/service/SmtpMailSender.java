@@ -9,6 +9,8 @@ import vn.gems.reporting.config.ReportingConfig;
 @ApplicationScoped
 public class SmtpMailSender implements MailSender {
 
+    public static final String NOTICE_HEADER = "X-GEMS-Notification";
+
     private final Mailer mailer;
     private final ReportingConfig config;
 
@@ -18,7 +20,8 @@ public class SmtpMailSender implements MailSender {
     }
 
     @Override
-    public void send(String to, String subject, String text) {
-        mailer.send(Mail.withText(to, subject, text).setFrom(config.mail().from()));
+    public void send(long noticeId, String to, String subject, String text) {
+        mailer.send(Mail.withText(to, subject, text).setFrom(config.mail().from())
+                .addHeader(NOTICE_HEADER, Long.toString(noticeId)));
     }
 }
