@@ -65,8 +65,7 @@ class BolaE2eTest {
             "GET /api/public/units/{code}",
             "GET /api/values/dhis2/mappings/{code}",
             // SDMX: published final values only, anonymous like /api/public ({agency} is the SDMX maintenance agency, GEMS)
-            "GET /sdmx/2.1/dataflow/{agency}/{id}/{version}", "GET /sdmx/2.1/datastructure/{agency}/{id}/{version}",
-            "GET /sdmx/2.1/codelist/{agency}/{id}/{version}", "GET /sdmx/2.1/conceptscheme/{agency}/{id}/{version}",
+            "GET /sdmx/2.1/{structure}/{agency}/{id}/{version}",
             "GET /sdmx/2.1/schema/dataflow/{agency}/{id}/{version}", "GET /sdmx/2.1/data/{flow}", "GET /sdmx/2.1/data/{flow}/{key}");
 
     /** Reserved to admins, who act for every agency: no agency to mismatch. */
@@ -74,7 +73,7 @@ class BolaE2eTest {
             "PUT /api/indicators/{code}",
             "POST /api/units/{province}/import",
             "POST /api/reports/plans/{planId}/obligations/regeneration",
-            "POST /api/reports/outbox/{id}/requeue",
+            "POST /api/reports/outbox/{id}/requeue", "POST /api/plans/outbox/{id}/requeue",
             "PUT /api/values/dhis2/mappings/{code}", "DELETE /api/values/dhis2/mappings/{code}");
 
     static final String QNG = "qng.officer";              // QNG-DOLISA: plan-manager, reviewer, reporter (another province)

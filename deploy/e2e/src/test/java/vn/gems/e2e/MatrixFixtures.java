@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -96,7 +97,7 @@ final class MatrixFixtures {
                 .post(url("/api/reports/obligations/" + reportObligation + "/report")).then().statusCode(201)
                 .extract().jsonPath().getString("id"));
         values.put("attachment", given().header("Authorization", dolisa).contentType("text/plain")
-                .body("Biên bản kiểm thử".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body("Biên bản kiểm thử".getBytes(StandardCharsets.UTF_8))
                 .post(url("/api/reports/submissions/" + values.get("report") + "/attachments?filename=evidence.txt"))
                 .then().statusCode(201).extract().jsonPath().getString("id"));
         String location = given().header("Authorization", dolisa)
