@@ -206,7 +206,8 @@ class ReportLifecycleTest {
         // Rows as indicators-service keeps them: births by sex (it derives the total), the others without sex.
         assertEquals(Map.of("BIRTHS/FEMALE", 7000, "BIRTHS/MALE", 7700, "MATERNAL_MORTALITY_RATIO/null", 14.9,
                 "ADOLESCENT_BIRTH_RATE/null", 22, "LGBT_PILOT_FACILITIES/null", 1), normalise(rows));
-        assertEquals(1, db.count("select count(*) from outbox_message where idem_key = ? and status = 'DELIVERED'", key));
+        // The outbox marks the message delivered in its own transaction, just after indicators-service answered.
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.count("select count(*) from outbox_message where idem_key = ? and status = 'DELIVERED'", key) == 1);
 
         // After acceptance a correction can be drafted; the report counts the changes since the accepted version.
         given().header("Authorization", HEALTH).get("/api/reports/submissions/" + report).then().body("changesSinceAcceptance", equalTo(0));
