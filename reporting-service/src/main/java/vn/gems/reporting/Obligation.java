@@ -100,6 +100,10 @@ public class Obligation extends VersionedEntity {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** The report request this obligation answers (an on-request report, period {@code REQ-<id>}); null for the plan's dated ones. */
+    @Column(name = "request_id")
+    public Long requestId;
+
     /** The keys of the rules this obligation's report consolidates; empty for an ordinary report. */
     public List<String> consolidatedRules() {
         return consolidates == null || consolidates.isBlank() ? List.of() : Arrays.stream(consolidates.split(",")).map(String::trim).toList();
