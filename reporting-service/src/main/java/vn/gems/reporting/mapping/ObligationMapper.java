@@ -36,6 +36,6 @@ public final class ObligationMapper {
         return new ObligationView(o.id, o.planId, o.planVersion, o.ruleKey, o.kind, o.period, o.dueDate, o.originalDueDate,
                 o.extensionReason, o.agency, o.assignedAgency, o.receivingAgency, o.unitCode, o.coverage, o.consolidates, o.state,
                 status, daysUntil, late, daysLate, o.firstSubmittedAt, reportId, o.handedOverFrom, o.requestId,
-                ReportRequest.of(o).map(r -> r.subject).orElse(null));
+                ReportRequest.of(o).map(r -> r.subject).orElse(null), o.required);
     }
 }

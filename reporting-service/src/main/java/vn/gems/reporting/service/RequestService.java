@@ -157,6 +157,8 @@ public class RequestService {
      */
     int obligations(PlanModel plan, PlanModel.Rule rule, ReportRequest r) {
         int created = 0;
+        // An invited body asked for a report owes it as invited: never counted in completeness.
+        Map<String, Boolean> required = generator.submittersOn(plan, rule, r.dueDate);
         for (String recipient : r.recipientList()) {
             if (Obligation.count("planId = ?1 and ruleKey = ?2 and period = ?3 and assignedAgency = ?4",
                     r.planId, r.ruleKey, r.period(), recipient) > 0) {
@@ -177,6 +179,7 @@ public class RequestService {
             o.coverage = rule.coverage();
             o.state = ObligationState.OPEN;
             o.requestId = r.id;
+            o.required = required.getOrDefault(recipient, true);
             o.persistAndFlush();
             ReportEvent.ofObligation(o.id, null, "REQUESTED", access.actor(), r.subject).persist();
             notifier.notify(o.agency, "REPORT_REQUESTED", o.id, null, "Yêu cầu báo cáo (report requested): " + r.receivingAgency
