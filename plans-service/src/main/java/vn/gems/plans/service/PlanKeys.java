@@ -153,9 +153,7 @@ final class PlanKeys {
                 }
                 List<Measure> measures = new ArrayList<>();
                 for (Measure m : t.measures()) {
-                    measures.add(m == null || m.targetYear() != null || m.fromYear() != null ? m
-                            : new Measure(m.key(), m.indicatorCode(), m.figure(), m.comparator(), m.baselineValue(), m.baselineYear(),
-                            m.targetValue(), doc.periodTo(), null, m.dimensions(), m.responsibleAgencies(), m.note()));
+                    measures.add(m == null || m.targetYear() != null || m.fromYear() != null ? m : m.withTargetYear(doc.periodTo()));
                 }
                 targets.add(t.withKeys(t.key(), measures));
             }
