@@ -163,9 +163,7 @@ final class PlanKeys {
         for (ReportingRule r : doc.reportingRules()) {
             boolean ranged = r != null && r.kind() != null && !r.kind().oneOff() && r.dueYear() == null;
             rules.add(!ranged || (r.fromYear() != null && r.toYear() != null) ? r
-                    : new ReportingRule(r.key(), r.kind(), r.title(), r.text(), r.dueDay(), r.dueMonth(), r.dueYear(),
-                    r.fromYear() != null ? r.fromYear() : doc.periodFrom(), r.toYear() != null ? r.toYear() : doc.periodTo(),
-                    r.submitters(), r.receivingAgency(), r.copyTo(), r.coverage(), r.consolidates()));
+                    : r.withYears(r.fromYear() != null ? r.fromYear() : doc.periodFrom(), r.toYear() != null ? r.toYear() : doc.periodTo()));
         }
         return doc.withStructure(objectives, doc.contentAreas(), doc.assignments(), rules);
     }
