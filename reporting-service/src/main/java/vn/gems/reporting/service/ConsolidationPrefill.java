@@ -35,7 +35,7 @@ public class ConsolidationPrefill {
     /** The receiving agency's own report upward, prefilled from what it received: narratives by agency, figures. */
     public ReportContent prefill(Obligation o, PlanModel plan) {
         PlanRef ref = plans.ref(o.planId).orElseThrow();
-        ConsolidationView c = consolidations.build(ref, plan, o.period, o.agency, o.consolidates, LocalDate.now(config.zone()));
+        ConsolidationView c = consolidations.build(ref, plan, o.period, o.agency, o.consolidatedRules(), LocalDate.now(config.zone()));
         List<ReportContent.Section> sections = new ArrayList<>();
         List<ReportContent.Activity> activities = new ArrayList<>();
         for (ConsolidationView.NarrativeBlock block : c.narratives()) {

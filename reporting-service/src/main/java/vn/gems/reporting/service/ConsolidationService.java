@@ -80,7 +80,7 @@ public class ConsolidationService {
         PlanRef ref = plans.ref(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
         String receiver = scope.receiverFor(ref, period, receivingAgency);
         scope.requireRead(ref, receiver);
-        return build(ref, plans.model(ref), period, receiver, ruleKey, asOf == null ? LocalDate.now(config.zone()) : asOf);
+        return build(ref, plans.model(ref), period, receiver, ruleKey == null ? List.of() : List.of(ruleKey), asOf == null ? LocalDate.now(config.zone()) : asOf);
     }
 
     /** Freezes the public summary of a consolidation; a reviewer of the receiving agency publishes, again to update. */
@@ -89,7 +89,7 @@ public class ConsolidationService {
         PlanRef ref = plans.ref(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
         String receiver = scope.receiverFor(ref, period, receivingAgency);
         scope.requirePublish(receiver);
-        ConsolidationView full = build(ref, plans.model(ref), period, receiver, null, LocalDate.now(config.zone()));
+        ConsolidationView full = build(ref, plans.model(ref), period, receiver, List.of(), LocalDate.now(config.zone()));
         PublishedConsolidation p = PublishedConsolidation.<PublishedConsolidation>find("planId = ?1 and period = ?2 and receivingAgency = ?3",
                 planId, period, receiver).firstResultOptional().orElseGet(PublishedConsolidation::new);
         p.planId = planId;
@@ -112,7 +112,8 @@ public class ConsolidationService {
                 : PublishedConsolidation.<PublishedConsolidation>find("planId = ?1 order by publishedAt desc", planId)).page(0, 500).list();
     }
 
-    ConsolidationView build(PlanRef ref, PlanModel plan, String period, String receiver, String ruleKey, LocalDate asOf) {
+    /** {@code ruleKeys}: the rules whose reports count (a consolidating rule's list, or one asked for); empty: all. */
+    ConsolidationView build(PlanRef ref, PlanModel plan, String period, String receiver, List<String> ruleKeys, LocalDate asOf) {
         // Figures: this period and the previous one for every measure at the plan's unit, and each child plan's unit,
         // asked of indicators-service while this service reads its own tables.
         List<PlanModel.ChildPlan> children = children(plan);
@@ -131,7 +132,7 @@ public class ConsolidationService {
         }
         CompletableFuture<Map<String, Rollup>> pending = rollups.ask(queries, asOf);
 
-        List<Obligation> obligations = obligations(plan.id(), period, receiver, ruleKey);
+        List<Obligation> obligations = obligations(plan.id(), period, receiver, ruleKeys);
         Map<Long, Report> reports = reports(obligations);
         Map<String, String> names = names(obligations, receiver);
         List<AgencyLine> agencyLines = new ArrayList<>();
@@ -222,10 +223,10 @@ public class ConsolidationService {
         return new ArrayList<>(byId.values());
     }
 
-    private List<Obligation> obligations(long planId, String period, String receiver, String ruleKey) {
-        if (ruleKey != null) {
-            return Obligation.<Obligation>list("planId = ?1 and period = ?2 and receivingAgency = ?3 and state <> ?4 and ruleKey = ?5 "
-                    + "order by agency, ruleKey", planId, period, receiver, ObligationState.CANCELLED, ruleKey);
+    private List<Obligation> obligations(long planId, String period, String receiver, List<String> ruleKeys) {
+        if (!ruleKeys.isEmpty()) {
+            return Obligation.<Obligation>list("planId = ?1 and period = ?2 and receivingAgency = ?3 and state <> ?4 and ruleKey in ?5 "
+                    + "order by agency, ruleKey", planId, period, receiver, ObligationState.CANCELLED, ruleKeys);
         }
         return Obligation.<Obligation>list("planId = ?1 and period = ?2 and receivingAgency = ?3 and state <> ?4 order by agency, ruleKey",
                 planId, period, receiver, ObligationState.CANCELLED);
