@@ -1,5 +1,6 @@
 package vn.gems.plans.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -46,7 +47,7 @@ public record Measure(
         @Schema(description = "± allowed around an ABOUT or EQUAL target, in the figure's unit (replaces the global percentage)")
         BigDecimal tolerance,
         @Schema(description = "Yearly interim targets, before the target year") @Size(max = 100)
-        List<@Valid @NotNull InterimTarget> interimTargets) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<@Valid @NotNull InterimTarget> interimTargets) {
 
     public Measure {
         dimensions = dimensions == null ? Map.of() : new TreeMap<>(dimensions);
