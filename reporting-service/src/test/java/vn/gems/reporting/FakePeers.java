@@ -57,6 +57,11 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     private final AtomicInteger planCalls = new AtomicInteger();
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private volatile boolean plansDown;
+    /** Dated units for {@code GET /api/units/{code}/territory?level=&asOf=}: code → {level, parent, from, to}. */
+    private final Map<String, JsonObject> datedUnits = new ConcurrentHashMap<>();
+    private final AtomicInteger territoryCalls = new AtomicInteger();
+    /** Body code → its memberships {agency, from, to}. */
+    private final Map<String, JsonArray> members = new ConcurrentHashMap<>();
     /** Runs while plans-service answers an agency request (tests look at the database meanwhile). */
     private volatile java.util.function.Consumer<String> onAgencyCall = code -> { };
 
@@ -128,6 +133,20 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
         unitNames.put(code, new JsonObject().put("code", code).put("from", from).put("names", new JsonArray()
                 .add(new JsonObject().put("nameVi", oldVi).put("nameEn", oldEn).put("validFrom", "1989-07-01").put("validTo", day.minusDays(1).toString()))
                 .add(new JsonObject().put("nameVi", newVi).put("nameEn", newEn).put("validFrom", from).putNull("validTo"))));
+    }
+
+    /** A unit existing from {@code from} to {@code to} (null: still exists) under {@code parent}, for territory?level= answers. */
+    public void datedUnit(String code, String level, String parent, String from, String to) {
+        datedUnits.put(code, new JsonObject().put("level", level).put("parent", parent).put("from", from).put("to", to));
+    }
+
+    public int territoryCalls() {
+        return territoryCalls.get();
+    }
+
+    /** A body's members: each {agency, from, to}. */
+    public void members(String body, JsonArray list) {
+        members.put(body, list.copy());
     }
 
     public void unitParent(String unit, String parent) {
@@ -233,6 +252,16 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
                 JsonObject a = agencies.get(p[3]);
                 if (a == null) {
                     json(req, 404, new JsonObject().put("code", "NOT_FOUND"));
+                } else if (p.length == 5 && p[4].equals("members")) {
+                    String asOf = req.getParam("asOf");
+                    JsonArray out = new JsonArray();
+                    members.getOrDefault(p[3], new JsonArray()).forEach(o -> {
+                        JsonObject m = (JsonObject) o;
+                        if (covers(m.getString("from"), m.getString("to"), asOf)) {
+                            out.add(m);
+                        }
+                    });
+                    req.response().putHeader("Content-Type", "application/json").setStatusCode(200).end(out.encode());
                 } else if (p.length == 5 && p[4].equals("holders")) {
                     req.response().putHeader("Content-Type", "application/json").setStatusCode(200).end(holders(p[3]).encode());
                 } else {
@@ -269,6 +298,21 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
         req.body().onSuccess(body -> {
             if (!authorised(req)) {
                 json(req, 401, new JsonObject().put("code", "UNAUTHENTICATED"));
+                return;
+            }
+            if (req.path().startsWith("/api/units/") && req.path().endsWith("/territory")) {
+                territoryCalls.incrementAndGet();
+                String root = req.path().substring("/api/units/".length(), req.path().length() - "/territory".length());
+                String asOf = req.getParam("asOf");
+                JsonArray out = new JsonArray();
+                datedUnits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    JsonObject u = e.getValue();
+                    if (u.getString("level").equals(req.getParam("level")) && covers(u.getString("from"), u.getString("to"), asOf)
+                            && inside(e.getKey(), root)) {
+                        out.add(e.getKey());
+                    }
+                });
+                req.response().putHeader("Content-Type", "application/json").setStatusCode(200).end(out.encode());
                 return;
             }
             if (req.path().startsWith("/api/units/") && unitNames.containsKey(req.path().substring("/api/units/".length()))) {
@@ -423,5 +467,18 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
 
     private static void json(HttpServerRequest req, int status, JsonObject body) {
         req.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    private static boolean covers(String from, String to, String day) {
+        return day == null || (day.compareTo(from) >= 0 && (to == null || day.compareTo(to) <= 0));
+    }
+
+    private boolean inside(String code, String root) {
+        for (String c = code; c != null; c = datedUnits.containsKey(c) ? datedUnits.get(c).getString("parent") : null) {
+            if (c.equals(root)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -55,7 +55,7 @@ class BolaE2eTest {
     /** Readable by every authenticated user (reference data, values), whichever agency owns them. */
     static final Set<String> SHARED_BY_DESIGN = Set.of(
             "GET /api/agencies/{code}", "GET /api/agencies/{code}/holders", "GET /api/agencies/{code}/predecessors",
-            "GET /api/agencies/{code}/history",
+            "GET /api/agencies/{code}/history", "GET /api/agencies/{code}/members",
             "GET /api/indicators/{code}",
             "GET /api/units/{code}", "GET /api/units/{code}/children", "GET /api/units/{code}/territory", "GET /api/unit-events/{id}",
             "GET /api/values/{indicator}/{unit}/{period}",
@@ -90,7 +90,7 @@ class BolaE2eTest {
     static final Map<String, String> ids = new HashMap<>();
 
     static final List<Table> PLAN_TABLES = tables("plans", "plan", "plan_version", "plan_party", "plan_responsibility", "plan_history");
-    static final List<Table> AGENCY_TABLES = tables("plans", "agency", "agency_successor", "agency_history");
+    static final List<Table> AGENCY_TABLES = tables("plans", "agency", "agency_successor", "agency_history", "agency_member");
     static final List<Table> VALUE_TABLES = tables("indicators", "indicator_value", "indicator_value_history", "value_push", "publication");
     static List<Table> reportTables() {
         List<Table> t = new ArrayList<>(List.of(new Table("reporting", "obligation", "plan_id = " + ids.get("planId"))));
@@ -251,6 +251,9 @@ class BolaE2eTest {
                 .formatted(agency), agencyOwner, AGENCY_TABLES, Set.of(403), Set.of("NOT_YOUR_UNIT")));
         cases.add(new Case("POST", "/api/agencies/{code}/retirement", "/api/agencies/" + agency + "/retirement", QNG, "application/json",
                 "{\"validTo\":\"2030-01-01\",\"successors\":[\"QNG-DOLISA\"]}", agencyOwner, AGENCY_TABLES, Set.of(403), Set.of("NOT_YOUR_UNIT")));
+        // A body's members are set by admins or the body's own plan managers only.
+        cases.add(new Case("PUT", "/api/agencies/{code}/members", "/api/agencies/" + agency + "/members", QNG, "application/json",
+                "[{\"agency\":\"QNG-DOLISA\",\"from\":\"2020-01-01\"}]", agencyOwner, AGENCY_TABLES, Set.of(403), Set.of("NOT_YOUR_BODY")));
 
         // indicators-service: TTH-DOH's value, its push, its publication.
         Read valueOwner = new Read("health.reporter", VALUE);

@@ -1,6 +1,7 @@
 package vn.gems.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -50,6 +51,10 @@ final class MatrixFixtures {
         // Plans led by TTH-DOLISA (seed 003's document under fresh codes): one issued, one to edit/issue/close, one to delete.
         ObjectNode seed = (ObjectNode) JSON.readTree(Path.of(System.getProperty("gems.root", "../.."),
                 "deploy/demo/plans/tth-2021-2025.json").toFile());
+        // The receiving agency never owes itself a report (issue 13): DOLISA's own reports are R8's, to the People's Committee.
+        ((ArrayNode) seed.get("reportingRules")).addObject().put("key", "R8").put("kind", "ANNUAL").put("title", "Báo cáo của Sở gửi UBND tỉnh")
+                .put("dueDay", 15).put("dueMonth", 12).put("fromYear", 2021).put("toYear", 2025).put("receivingAgency", "TTH-PC")
+                .put("coverage", "NARRATIVE_ONLY").putObject("submitters").put("mode", "EXPLICIT").putArray("agencies").add("TTH-DOLISA");
         values.put("planDocument", seed.deepCopy().put("code", "MX-{unique}").toString());
         String planCode = "MX-ISSUED-" + suffix;
         values.put("planCode", planCode);
@@ -83,14 +88,25 @@ final class MatrixFixtures {
                 .body("{\"indicator\":\"WAGE_WORKERS\",\"period\":\"2023\",\"unit\":\"VN-46\"}")
                 .post(url("/api/values/publications")).then().statusCode(201).extract().jsonPath().getString("id"));
 
-        // Reporting: TTH-DOLISA's own annual reports under the issued plan (its reports go to itself, as lead).
+        // Reporting: TTH-DOLISA's own annual reports under the issued plan (R8, to the People's Committee), and what it
+        // receives: TTH-DOH's obligations, one of them with a submitted report to review.
         E2eSuite.await("obligations of the matrix plan", Duration.ofSeconds(90), () -> given().header("Authorization", dolisa)
                 .get(url("/api/reports/obligations?planId=" + values.get("plan") + "&size=500")).then().extract().jsonPath()
-                .getList("items.findAll { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R2' }").size() >= 3);
+                .getList("items.findAll { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R8' }").size() >= 3);
         JsonPath obligations = given().header("Authorization", dolisa)
                 .get(url("/api/reports/obligations?planId=" + values.get("plan") + "&size=500")).then().extract().jsonPath();
-        values.put("obligation", obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R2' && it.period == '2025' }.id"));
-        String reportObligation = obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R2' && it.period == '2024' }.id");
+        values.put("obligation", obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R8' && it.period == '2025' }.id"));
+        String reportObligation = obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R8' && it.period == '2024' }.id");
+        String health = E2eSuite.bearer("health.reporter");
+        JsonPath received = given().header("Authorization", health)
+                .get(url("/api/reports/obligations?planId=" + values.get("plan") + "&size=500")).then().statusCode(200).extract().jsonPath();
+        values.put("receivedObligation", received.getString("items.find { it.ruleKey == 'R2' && it.period == '2025' }.id"));
+        String ownPlan = received.getString("items.find { it.ruleKey == 'R1' }.id");
+        values.put("receivedReport", given().header("Authorization", health).contentType(ContentType.JSON)
+                .body("{\"sections\":[{\"kind\":\"RESULTS\",\"text\":\"Kế hoạch của Sở Y tế (kiểm thử ma trận quyền).\"}]}")
+                .post(url("/api/reports/obligations/" + ownPlan + "/report")).then().statusCode(201).extract().jsonPath().getString("id"));
+        given().header("Authorization", health).post(url("/api/reports/submissions/" + values.get("receivedReport") + "/submit"))
+                .then().statusCode(200);
         values.put("report", given().header("Authorization", dolisa).contentType(ContentType.JSON).body("{}")
                 .post(url("/api/reports/obligations/" + reportObligation + "/report")).then().statusCode(201)
                 .extract().jsonPath().getString("id"));

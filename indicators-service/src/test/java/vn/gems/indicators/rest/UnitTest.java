@@ -52,6 +52,14 @@ class UnitTest {
                 .body("", hasItems("VN-51", "VN-62", "VN-62-KTC", "VN-62-KTC-QUYETTHANG", "VN-51-STI", "VN-51-STI-TINHHA", "VN-51-SONTINH"));
         given().header("Authorization", Api.HEALTH).get("/api/units/VN-51/territory?asOf=2024-01-01").then().statusCode(200)
                 .body("", not(hasItem("VN-62")));
+        // with a level: the units at that level existing on the date (what a UNIT_COMMITTEES rule's due date names)
+        given().header("Authorization", Api.HEALTH).get("/api/units/VN-51/territory?asOf=2024-01-01&level=DISTRICT").then().statusCode(200)
+                .body("", hasItem("VN-51-STI")).body("", not(hasItem("VN-62-KTC"))).body("", not(hasItem("VN-51")));
+        given().header("Authorization", Api.HEALTH).get("/api/units/VN-51/territory?asOf=2026-01-01&level=DISTRICT").then().statusCode(200)
+                .body("", not(hasItem("VN-51-STI"))).body("", not(hasItem("VN-62-KTC")));
+        given().header("Authorization", Api.HEALTH).get("/api/units/VN-51/territory?asOf=2026-01-01&level=COMMUNE").then().statusCode(200)
+                .body("", hasItems("VN-51-STI-TINHBAC", "VN-62-KTC-QUYETTHANG")).body("", not(hasItem("VN-51-STI")));
+        given().header("Authorization", Api.HEALTH).get("/api/units/VN-51/territory?level=HAMLET").then().statusCode(400);
         given().header("Authorization", Api.HEALTH).get("/api/unit-events?unit=VN-62").then().statusCode(200)
                 .body("kind", contains("MERGE", "MERGE")).body("[1].legalBasis", equalTo("Nghị quyết 202/2025/QH15 ngày 12/6/2025"))
                 .body("[1].moved", contains("VN-62-KTC-QUYETTHANG"));

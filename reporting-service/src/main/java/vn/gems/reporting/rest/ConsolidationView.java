@@ -29,12 +29,21 @@ import java.util.List;
                  "status":"ON_TRACK","statusReason":"moving towards 109 (111.2 → 110.01)","responsibleAgencies":["TTH-DOH"],
                  "sources":[{"kind":"REPORT","reference":"submission:7:v2","agency":"TTH-DOH","system":null},
                             {"kind":"STATISTICS","reference":"tth-stats-2024","agency":"TTH-STATS","system":null}],"contributingUnits":["VN-46"]}]}],
-         "narratives":[],"children":[],"childrenRollup":[],"upward":[]}""")
+         "narratives":[],"children":[],"childrenRollup":[],"upward":[],
+         "invited":{"invited":1,"submitted":1,"agencies":[{"obligationId":52,"agency":"TTH-WU","agencyName":"Hội Liên hiệp Phụ nữ tỉnh",
+           "ruleKey":"R2","kind":"ANNUAL","dueDate":"2024-11-30","state":"SUBMITTED","timeliness":"ON_TIME",
+           "firstSubmittedAt":"2024-11-28T03:00:00Z","daysLate":0,"reportId":9,"acceptedVersionNo":null}]}}""")
 public record ConsolidationView(long planId, int planVersion, String planNumber, String planTitle, String period,
                                 String receivingAgency, String receivingAgencyName, String unitCode, LocalDate asOf,
                                 Instant generatedAt, Completeness completeness, List<AgencyLine> agencies,
                                 List<ObjectiveBlock> objectives, List<NarrativeBlock> narratives,
-                                List<ChildPlan> children, List<TargetRow> childrenRollup, List<UpwardObligation> upward) {
+                                List<ChildPlan> children, List<TargetRow> childrenRollup, List<UpwardObligation> upward,
+                                @Schema(description = "Invited submitters' lines, apart: never counted in completeness or timeliness")
+                                Invited invited) {
+
+    /** Invited submitters (Đề nghị): how many were invited, how many submitted, and their lines. */
+    public record Invited(int invited, int submitted, List<AgencyLine> agencies) {
+    }
 
     /** Expected reports; submitted = on time + late; missing = overdue and never submitted; pending = not due yet. */
     public record Completeness(int expected, int submitted, int onTime, int late, int missing, int pending, int accepted,

@@ -136,8 +136,9 @@ public class ConsolidationService {
         Map<Long, Report> reports = reports(obligations);
         Map<String, String> names = names(obligations, receiver);
         List<AgencyLine> agencyLines = new ArrayList<>();
+        List<AgencyLine> invitedLines = new ArrayList<>();
         for (Obligation o : obligations) {
-            agencyLines.add(lines.line(o, reports.get(o.id), asOf, names));
+            (o.required ? agencyLines : invitedLines).add(lines.line(o, reports.get(o.id), asOf, names));
         }
         Completeness completeness = SubmissionLines.completeness(agencyLines);
         List<ConsolidationView.NarrativeBlock> narrativeBlocks = narratives.of(plan, obligations, reports, names);
@@ -176,7 +177,8 @@ public class ConsolidationService {
         for (PlanModel.ChildPlan child : children) {
             List<AgencyLine> childLines = new ArrayList<>();
             List<Obligation> childObligations = Obligation.<Obligation>list(
-                    "planId = ?1 and period = ?2 and state <> ?3 and consolidates is null", child.id(), period, ObligationState.CANCELLED);
+                    "planId = ?1 and period = ?2 and state <> ?3 and consolidates is null and required = true", child.id(), period,
+                    ObligationState.CANCELLED);
             Map<Long, Report> childReports = reports(childObligations);
             for (Obligation co : childObligations) {
                 childLines.add(lines.line(co, childReports.get(co.id), asOf, names));
@@ -192,7 +194,8 @@ public class ConsolidationService {
                 .toList();
 
         return new ConsolidationView(plan.id(), plan.version(), ref.number, ref.title, period, receiver, names.get(receiver),
-                ref.unitCode, asOf, Instant.now(), completeness, agencyLines, objectives, narrativeBlocks, childPlans, childRows, upward);
+                ref.unitCode, asOf, Instant.now(), completeness, agencyLines, objectives, narrativeBlocks, childPlans, childRows, upward,
+                SubmissionLines.invited(invitedLines));
     }
 
     /** Agency names for the lines and narratives, in one query. */
@@ -225,8 +228,10 @@ public class ConsolidationService {
 
     private List<Obligation> obligations(long planId, String period, String receiver, List<String> ruleKeys) {
         if (!ruleKeys.isEmpty()) {
-            return Obligation.<Obligation>list("planId = ?1 and period = ?2 and receivingAgency = ?3 and state <> ?4 and ruleKey in ?5 "
-                    + "order by agency, ruleKey", planId, period, receiver, ObligationState.CANCELLED, ruleKeys);
+            // A yearly consolidation of several rules also takes their reports on parts of that year (6-month: 2024S1).
+            String within = period.length() == 4 ? period + "%" : period;
+            return Obligation.<Obligation>list("planId = ?1 and (period = ?2 or period like ?6) and receivingAgency = ?3 and state <> ?4 "
+                    + "and ruleKey in ?5 order by agency, ruleKey", planId, period, receiver, ObligationState.CANCELLED, ruleKeys, within);
         }
         return Obligation.<Obligation>list("planId = ?1 and period = ?2 and receivingAgency = ?3 and state <> ?4 order by agency, ruleKey",
                 planId, period, receiver, ObligationState.CANCELLED);

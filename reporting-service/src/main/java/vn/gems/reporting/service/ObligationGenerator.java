@@ -229,7 +229,7 @@ public class ObligationGenerator {
                     if (submitter.equals(receiver) || holder.equals(receiverThen)) {
                         return;
                     }
-                    String unit = agencies.get(holder).map(a -> a.unitCode).orElse(plan.unitCode());
+                    String unit = agencies.get(holder).map(a -> a.unitCode).orElse(SubmitterSelector.unitOf(holder).orElse(plan.unitCode()));
                     list.add(new Wanted(rule.key(), rule.kind(), period[0], due, submitter, holder, receiverThen, unit, rule, required));
                 });
             }

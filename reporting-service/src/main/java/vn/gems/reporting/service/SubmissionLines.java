@@ -5,6 +5,7 @@ import vn.gems.reporting.Obligation;
 import vn.gems.reporting.ObligationState;
 import vn.gems.reporting.Report;
 import vn.gems.reporting.config.ReportingConfig;
+import vn.gems.reporting.rest.ConsolidationView;
 import vn.gems.reporting.rest.ConsolidationView.AgencyLine;
 import vn.gems.reporting.rest.ConsolidationView.Completeness;
 
@@ -43,6 +44,13 @@ public class SubmissionLines {
                 o.firstSubmittedAt, daysLate, r == null ? null : r.id, r == null ? null : r.acceptedVersionNo);
     }
 
+    /** Invited submitters' lines, apart from the completeness they never count in. */
+    static ConsolidationView.Invited invited(List<AgencyLine> lines) {
+        int submitted = (int) lines.stream().filter(l -> "ON_TIME".equals(l.timeliness()) || "LATE".equals(l.timeliness())).count();
+        return new ConsolidationView.Invited(lines.size(), submitted, lines);
+    }
+
+    /** Completeness and timeliness over the required submitters' lines (invited ones are never passed here). */
     static Completeness completeness(List<AgencyLine> lines) {
         int onTime = 0;
         int late = 0;

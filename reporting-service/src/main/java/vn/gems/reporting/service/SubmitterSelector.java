@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +57,12 @@ public class SubmitterSelector {
         required.forEach(a -> out.put(a, true));
         invited.forEach(a -> out.putIfAbsent(a, false));
         return out;
+    }
+
+    /** The unit a People's Committee's agency code names ({@code PC-VN-46-THUANHOA} → {@code VN-46-THUANHOA}), before its agency is known here. */
+    static Optional<String> unitOf(String agency) {
+        return agency.startsWith(COMMITTEE_PREFIX) && agency.length() > COMMITTEE_PREFIX.length()
+                ? Optional.of(agency.substring(COMMITTEE_PREFIX.length())) : Optional.empty();
     }
 
     private List<String> committees(PlanModel plan, PlanModel.Rule rule, LocalDate due) {

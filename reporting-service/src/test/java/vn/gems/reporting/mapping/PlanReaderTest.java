@@ -60,10 +60,37 @@ class PlanReaderTest {
         assertEquals(SubmitterMode.EXPLICIT, r.mode());
         assertEquals(List.of("TTH-DOLISA"), r.agencies());
         assertEquals(Coverage.ALL_TARGETS, r.coverage());
-        assertEquals("R2", r.consolidates());
+        assertEquals(List.of("R2"), r.consolidates(), "a single key reads as a list of one");
         assertEquals(List.of("TTH-DOH", "TTH-DOF"), List.copyOf(p.assignedAgencies()));
         assertEquals("HUE-LABOUR", p.childPlans().get(0).reportingAgency());
         assertEquals("VN-46-HUE", p.childPlans().get(0).unitCode());
+    }
+
+    @Test
+    void readsSelectorsRolesAndSeveralConsolidatedRules() throws Exception {
+        String doc = """
+                {"id":4,"version":1,"code":"T","issuingAgency":"TTH-PC","leadAgency":"TTH-DOLISA","unitCode":"VN-46",
+                 "periodFrom":2025,"periodTo":2026,"assignedAgencies":["TTH-DOH"],
+                 "assignments":[{"key":"A1","agencies":["TTH-DOH"],"role":"RESPONSIBLE"},{"key":"A2","agencies":["TTH-WU"],"role":"REQUESTED"},
+                                {"key":"A3","agencies":["TTH-DOJ"],"role":"COOPERATING"},{"key":"A4","agencies":["TTH-STATS"]},
+                                {"key":"A5","agencies":["TTH-X"],"role":"SOMETHING_NEW"}],
+                 "reportingRules":[{"key":"R1","kind":"ANNUAL","dueDay":30,"dueMonth":11,"receivingAgency":"TTH-DOLISA",
+                   "submitters":{"mode":"UNIT_COMMITTEES","unit":"VN-46","level":"COMMUNE","invited":["TTH-WU"," "]},"consolidates":["R2","R3","R2"]},
+                   {"key":"R2","kind":"ANNUAL","dueDay":30,"dueMonth":11,"submitters":{"mode":"BODY_MEMBERS","body":"TTH-CFAW"},"consolidates":null}]}""";
+        PlanModel p = PlanReader.read(JSON.readValue(doc, Plan.class), 0, 0);
+        PlanModel.Rule r1 = p.rule("R1").orElseThrow();
+        assertEquals(SubmitterMode.UNIT_COMMITTEES, r1.mode());
+        assertEquals("VN-46", r1.unit());
+        assertEquals("COMMUNE", r1.level());
+        assertEquals(List.of("TTH-WU"), r1.invited());
+        assertEquals(List.of("R2", "R3"), r1.consolidates());
+        assertTrue(r1.consolidating());
+        PlanModel.Rule r2 = p.rule("R2").orElseThrow();
+        assertEquals("TTH-CFAW", r2.body());
+        assertEquals(List.of(), r2.consolidates());
+        // responsible (and role-less, and a role this side does not know) report; requested are invited; co-operating nothing
+        assertEquals(List.of("TTH-DOH", "TTH-STATS", "TTH-X"), List.copyOf(p.assignedAgencies()));
+        assertEquals(List.of("TTH-WU"), p.requestedAgencies());
     }
 
     @Test
