@@ -30,7 +30,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     public static final String CONTROL_PROPERTY = "gems.test.fake-peers.control";
 
     /** indicators-service's catalogue (issue 4) as the seeds use it. */
-    public static final Set<String> INDICATORS = Set.of("GOV_BODIES_FEMALE_KEY_LEADER_SHARE", "WAGE_WORKERS",
+    public static final Set<String> INDICATORS = Set.of("GOV_BODIES_FEMALE_KEY_LEADER_SHARE", "WAGE_WORKERS", "WAGE_EMPLOYMENT_RATE",
             "EMPLOYED_IN_AGRICULTURE_SHARE", "ENTERPRISE_DIRECTORS", "UNPAID_CARE_HOURS", "GBV_VICTIMS_SUPPORTED_SHARE",
             "GBV_PERPETRATORS_COUNSELLED_SHARE", "TRAFFICKING_VICTIMS_SUPPORTED_SHARE", "SOCIAL_FACILITIES_GBV_SHARE",
             "BIRTHS", "MATERNAL_MORTALITY_RATIO", "ADOLESCENT_BIRTH_RATE", "HEALTH_FACILITIES_LGBT_PILOT",

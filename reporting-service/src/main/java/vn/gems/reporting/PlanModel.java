@@ -48,13 +48,39 @@ public record PlanModel(long id, int version, String status, String code, String
     public record Target(String key, String label, String text, List<Measure> measures) {
     }
 
+    /**
+     * A measure: {@code targetValueHigh} closes a range ("30–40%"), {@code tolerance} is the plan's ± around an "about"
+     * target (null: the configured percentage applies), {@code interimTargets} the yearly milestones.
+     */
     public record Measure(String key, String indicatorCode, Figure figure, TargetComparator comparator,
                           BigDecimal baselineValue, Integer baselineYear, BigDecimal targetValue, Integer targetYear,
-                          Integer fromYear, Map<String, String> dimensions, List<Responsible> responsibleAgencies) {
+                          Integer fromYear, Map<String, String> dimensions, List<Responsible> responsibleAgencies,
+                          BigDecimal targetValueHigh, BigDecimal tolerance, List<Interim> interimTargets) {
+
+        public Measure {
+            interimTargets = interimTargets == null ? List.of() : List.copyOf(interimTargets);
+        }
+
+        /** A single-valued target without tolerance or interim targets. */
+        public Measure(String key, String indicatorCode, Figure figure, TargetComparator comparator, BigDecimal baselineValue,
+                       Integer baselineYear, BigDecimal targetValue, Integer targetYear, Integer fromYear,
+                       Map<String, String> dimensions, List<Responsible> responsibleAgencies) {
+            this(key, indicatorCode, figure, comparator, baselineValue, baselineYear, targetValue, targetYear, fromYear, dimensions,
+                    responsibleAgencies, null, null, List.of());
+        }
 
         public boolean assignedTo(String agency) {
             return responsibleAgencies.stream().anyMatch(r -> r.agency().equals(agency));
         }
+
+        /** The interim target the plan sets for a year, if any. */
+        public Optional<Interim> interimFor(int year) {
+            return interimTargets.stream().filter(i -> i.year() == year).findFirst();
+        }
+    }
+
+    /** A yearly interim target of a measure. */
+    public record Interim(int year, BigDecimal value) {
     }
 
     public record Responsible(String agency, String scope) {

@@ -15,14 +15,16 @@ public enum TargetComparator {
     /** ≈ ("khoảng", "ở mức"). */
     ABOUT,
     /** Reduce from the baseline down to the target ("giảm từ … xuống …", "giảm còn …"); met when ≤ target. */
-    REDUCE_TO;
+    REDUCE_TO,
+    /** Inside a range ("30–40%"): targetValue ≤ figure ≤ targetValueHigh. */
+    RANGE;
 
     /** Whether the target asks the figure to go up (true), down (false) or to a point (null). */
     public Boolean upward() {
         return switch (this) {
             case AT_LEAST, ABOVE -> true;
             case AT_MOST, BELOW, REDUCE_TO -> false;
-            case EQUAL, ABOUT -> null;
+            case EQUAL, ABOUT, RANGE -> null;
         };
     }
 }

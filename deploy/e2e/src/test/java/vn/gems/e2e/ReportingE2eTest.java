@@ -140,9 +140,21 @@ class ReportingE2eTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    // 16 assigned agencies, but TTH-DOLISA receives R1 and R2 and never owes itself a report (issue 13): 15 own plans (R1)
-    // + 15 x 5 annual reports (R2) + DOLISA's 5 consolidated reports (R4) + 2 reviews (R5, R6) = 97 (was 103).
-    static final long DEMO_SEED_003_OBLIGATIONS = 97;
+    /*
+     * The demo's seed 003 plan (deploy/demo/plans/tth-2021-2025.json, issue 13.6), by rule:
+     * - departments (ALL_ASSIGNED): 13 RESPONSIBLE agencies (DOLISA, DPI, DOF, DOH, DOJ, DOHA, DCS, DIC, DOET, STATS,
+     *   POLICE, NEWS, RTV) less DOLISA, which receives R1/R2 and never owes itself = 12 required, + the Front and the
+     *   Women's Union, only requested ("Đề nghị"): 2 invited = 14 obligations per due date.
+     *   R1 own plans 25/6/2021: 14; R2 annual 2021-2025: 14 × 5 = 70.
+     * - district-level People's Committees (UNIT_COMMITTEES DISTRICT VN-46, as the province stood on the due date):
+     *   Huế city + 8 districts/towns = 9 in 2021-2024, none after 1 July 2025.
+     *   R3 annual: 9 × 4 (2021-2024) + 0 (2025) = 36; R8 own plans 25/6/2021: 9; R9 five-year report 30/11/2025: 0.
+     * - DOLISA: R4 to the ministry 2021-2025: 5; R5 mid-term review: 1; R6 final review: 1.
+     * - R7, R10, R11: on request (no date), nothing until a request.
+     * 14 + 70 + 36 + 5 + 1 + 1 + 9 = 136 (was 103: 16 assigned agencies incl. DOLISA itself, the Front, the Women's
+     * Union and Huế city's hand-registered committee, all required).
+     */
+    static final long DEMO_SEED_003_OBLIGATIONS = 136;
 
     // The story, as stages that each run once, by whichever test needs them first (see Stage).
     static final Stage ISSUED = new Stage("DOLISA issues the plan; its obligations follow", ReportingE2eTest::issueThePlan);
@@ -206,9 +218,8 @@ class ReportingE2eTest {
                 + planId + " group by rule_key) t";
         assertEquals(DEMO_SEED_003_OBLIGATIONS, ServiceDb.count("reporting", "select count(*) from obligation where plan_id = " + planId),
                 () -> "per rule: " + ServiceDb.text("reporting", byRule));
-        // 16 assigned agencies less DOLISA (the receiver): own plans (R1) and 5 annual reports (R2) each, DOLISA's 5
-        // consolidated reports, 2 reviews.
-        assertEquals("R1:15 R2:75 R4:5 R5:1 R6:1", ServiceDb.text("reporting", byRule));
+        // As worked out above DEMO_SEED_003_OBLIGATIONS.
+        assertEquals("R1:14 R2:70 R3:36 R4:5 R5:1 R6:1 R8:9", ServiceDb.text("reporting", byRule));
         long doh = obligation("health.reporter", "R2");
         given().header("Authorization", bearer("health.reporter")).get(url("/api/reports/obligations/" + doh)).then().statusCode(200)
                 .body("dueDate", equalTo("2025-11-30")).body("receivingAgency", equalTo("TTH-DOLISA")).body("unitCode", equalTo("VN-46"))
@@ -217,7 +228,16 @@ class ReportingE2eTest {
         JsonPath dolisa = given().header("Authorization", bearer("dolisa.officer"))
                 .get(url("/api/reports/obligations?size=500&planId=" + planId)).then().statusCode(200).extract().jsonPath();
         assertEquals("VN-MOHA", dolisa.getString("items.find { it.ruleKey == 'R4' && it.period == '2025' }.receivingAgency"));
-        assertEquals("2021-06-25", dolisa.getString("items.find { it.ruleKey == 'R1' }.dueDate"));
+        // DOLISA receives the own plans and never owes itself one; the Women's Union, only requested, is invited.
+        assertEquals(List.of(), dolisa.getList("items.findAll { it.ruleKey == 'R1' || it.ruleKey == 'R2' }"));
+        JsonPath received = given().header("Authorization", bearer("dolisa.officer"))
+                .get(url("/api/reports/obligations?view=received&size=500&planId=" + planId)).then().statusCode(200).extract().jsonPath();
+        assertEquals("2021-06-25", received.getString("items.find { it.ruleKey == 'R1' }.dueDate"));
+        assertEquals(false, received.getBoolean("items.find { it.ruleKey == 'R2' && it.agency == 'TTH-WU' && it.period == '2025' }.required"));
+        assertEquals(true, received.getBoolean("items.find { it.ruleKey == 'R2' && it.agency == 'TTH-DOH' && it.period == '2025' }.required"));
+        // the districts of 2024 owe their annual report; in 2025 there are none
+        assertEquals(9, received.getList("items.findAll { it.ruleKey == 'R3' && it.period == '2024' }").size());
+        assertEquals(List.of(), received.getList("items.findAll { it.ruleKey == 'R3' && it.period == '2025' }"));
         assertEquals("MID_TERM_REVIEW", dolisa.getString("items.find { it.ruleKey == 'R5' }.kind"));
         assertEquals("FINAL_REVIEW", dolisa.getString("items.find { it.ruleKey == 'R6' }.kind"));
         // The receiving agency sees every annual report it is owed, with timeliness.

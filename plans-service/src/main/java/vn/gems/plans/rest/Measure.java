@@ -1,5 +1,6 @@
 package vn.gems.plans.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,12 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One measurable part of a target: which figure of which indicator, compared how, with which value, by whom. */
+/**
+ * One measurable part of a target: which figure of which indicator, compared how, with which value, by whom. A range
+ * ("30–40%") is {@code targetValue} 30 and {@code targetValueHigh} 40; {@code tolerance} is the ± the plan allows
+ * around an "about" (khoảng) target; {@code interimTargets} are the plan's yearly milestones.
+ */
 @Schema(name = "Measure", example = """
         {"key":"O5-T2-M1","indicatorCode":"PRIMARY_COMPLETION_RATE","figure":"FEMALE_VALUE","comparator":"ABOVE",
          "baselineValue":null,"baselineYear":null,"targetValue":90,"targetYear":2025,"fromYear":null,
          "dimensions":{"ethnicity":"MINORITY"},"responsibleAgencies":[{"agency":"TTH-DOET","scope":null}],
-         "note":"trẻ em gái dân tộc thiểu số hoàn thành giáo dục tiểu học đạt trên 90%"}""")
+         "note":"trẻ em gái dân tộc thiểu số hoàn thành giáo dục tiểu học đạt trên 90%",
+         "targetValueHigh":null,"tolerance":null,"interimTargets":[{"year":2023,"value":88}]}""")
 public record Measure(
         @Schema(description = "Stable key; generated ({target}-M1…) when absent") @Pattern(regexp = Keys.KEY, message = Keys.KEY_MESSAGE) String key,
         @Schema(description = "Indicator code of indicators-service's catalogue") @NotBlank @Pattern(regexp = Keys.INDICATOR, message = "must be an upper-case indicator code") String indicatorCode,
@@ -36,14 +42,26 @@ public record Measure(
         @Schema(description = "Disaggregation selector, e.g. {\"ethnicity\":\"MINORITY\"}")
         Map<@NotBlank @Pattern(regexp = Keys.DIMENSION) String, @NotBlank @Pattern(regexp = Keys.DIMENSION) String> dimensions,
         @NotEmpty List<@Valid @NotNull ResponsibleAgency> responsibleAgencies,
-        @Schema(description = "How the printed target was read into this measure") @Size(max = 2000) String note) {
+        @Schema(description = "How the printed target was read into this measure") @Size(max = 2000) String note,
+        @Schema(description = "Upper end of a range (\"30–40%\"), with comparator RANGE or AT_LEAST") BigDecimal targetValueHigh,
+        @Schema(description = "± allowed around an ABOUT or EQUAL target, in the figure's unit (replaces the global percentage)")
+        BigDecimal tolerance,
+        @Schema(description = "Yearly interim targets, before the target year") @Size(max = 100)
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<@Valid @NotNull InterimTarget> interimTargets) {
 
     public Measure {
         dimensions = dimensions == null ? Map.of() : new TreeMap<>(dimensions);
+        interimTargets = interimTargets == null ? List.of() : interimTargets;
     }
 
     public Measure withKey(String newKey) {
         return new Measure(newKey, indicatorCode, figure, comparator, baselineValue, baselineYear, targetValue, targetYear,
-                fromYear, dimensions, responsibleAgencies, note);
+                fromYear, dimensions, responsibleAgencies, note, targetValueHigh, tolerance, interimTargets);
+    }
+
+    /** The same measure aiming at another year (a target without a year aims at the plan's last year). */
+    public Measure withTargetYear(Integer year) {
+        return new Measure(key, indicatorCode, figure, comparator, baselineValue, baselineYear, targetValue, year,
+                fromYear, dimensions, responsibleAgencies, note, targetValueHigh, tolerance, interimTargets);
     }
 }

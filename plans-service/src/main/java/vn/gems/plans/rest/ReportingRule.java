@@ -22,6 +22,7 @@ import java.util.List;
 @Schema(name = "ReportingRule", example = """
         {"key":"R3","kind":"ANNUAL","title":"Báo cáo kết quả thực hiện Chiến lược gửi Bộ",
          "text":"Sở Lao động - Thương binh và Xã hội chịu trách nhiệm theo dõi, tổng hợp và tham mưu UBND tỉnh báo cáo kết quả thực hiện Chiến lược quốc gia về bình đẳng giới gửi Bộ Lao động - Thương binh và Xã hội trước ngày 10/12 hàng năm.",
+         "interpretation":"DOLISA prepares the province's report to the ministry by 10/12 each year, consolidating the departments' reports (R2).",
          "dueDay":10,"dueMonth":12,"dueYear":null,"fromYear":2021,"toYear":2025,
          "submitters":{"mode":"EXPLICIT","agencies":["TTH-DOLISA"]},"receivingAgency":"VN-MOLISA","copyTo":[],
          "coverage":"ALL_TARGETS","consolidates":["R2"]}""")
@@ -30,6 +31,8 @@ public record ReportingRule(
         @NotNull RuleKind kind,
         @Size(max = 1000) String title,
         @Schema(description = "The rule as printed") @Size(max = 20000) String text,
+        @Schema(description = "How the printed text was read into this rule: whom it means, a date it does not print")
+        @Size(max = 4000) String interpretation,
         @Min(1) @Max(31) Integer dueDay,
         @Min(1) @Max(12) Integer dueMonth,
         @Min(1945) @Max(2100) Integer dueYear,
@@ -50,7 +53,13 @@ public record ReportingRule(
     }
 
     public ReportingRule withKey(String newKey) {
-        return new ReportingRule(newKey, kind, title, text, dueDay, dueMonth, dueYear, fromYear, toYear, submitters,
+        return new ReportingRule(newKey, kind, title, text, interpretation, dueDay, dueMonth, dueYear, fromYear, toYear, submitters,
+                receivingAgency, copyTo, coverage, consolidates);
+    }
+
+    /** The same rule over other years (a recurring rule without years runs over the plan's period). */
+    public ReportingRule withYears(Integer from, Integer to) {
+        return new ReportingRule(key, kind, title, text, interpretation, dueDay, dueMonth, dueYear, from, to, submitters,
                 receivingAgency, copyTo, coverage, consolidates);
     }
 }

@@ -153,9 +153,7 @@ final class PlanKeys {
                 }
                 List<Measure> measures = new ArrayList<>();
                 for (Measure m : t.measures()) {
-                    measures.add(m == null || m.targetYear() != null || m.fromYear() != null ? m
-                            : new Measure(m.key(), m.indicatorCode(), m.figure(), m.comparator(), m.baselineValue(), m.baselineYear(),
-                            m.targetValue(), doc.periodTo(), null, m.dimensions(), m.responsibleAgencies(), m.note()));
+                    measures.add(m == null || m.targetYear() != null || m.fromYear() != null ? m : m.withTargetYear(doc.periodTo()));
                 }
                 targets.add(t.withKeys(t.key(), measures));
             }
@@ -165,9 +163,7 @@ final class PlanKeys {
         for (ReportingRule r : doc.reportingRules()) {
             boolean ranged = r != null && r.kind() != null && !r.kind().oneOff() && r.dueYear() == null;
             rules.add(!ranged || (r.fromYear() != null && r.toYear() != null) ? r
-                    : new ReportingRule(r.key(), r.kind(), r.title(), r.text(), r.dueDay(), r.dueMonth(), r.dueYear(),
-                    r.fromYear() != null ? r.fromYear() : doc.periodFrom(), r.toYear() != null ? r.toYear() : doc.periodTo(),
-                    r.submitters(), r.receivingAgency(), r.copyTo(), r.coverage(), r.consolidates()));
+                    : r.withYears(r.fromYear() != null ? r.fromYear() : doc.periodFrom(), r.toYear() != null ? r.toYear() : doc.periodTo()));
         }
         return doc.withStructure(objectives, doc.contentAreas(), doc.assignments(), rules);
     }

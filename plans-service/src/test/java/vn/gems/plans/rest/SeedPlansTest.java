@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gems.plans.TestData.ADMIN;
 import static vn.gems.plans.TestData.AUDITOR;
@@ -98,16 +99,27 @@ class SeedPlansTest {
         Map<String, Object> srb = measure(plan, "O4", "O4-T1", "O4-T1-M1");
         assertEquals("MALE_TO_FEMALE_X100", srb.get("figure"));
         assertEquals(109, srb.get("targetValue"));
+        assertEquals(1, srb.get("tolerance"), "the plan prints no ±; read as ±1, not the configured 5%");
+        // "tỷ lệ lao động nữ làm công hưởng lương 50%": of employed women, the share in wage work (the national indicator)
+        Map<String, Object> wage = measure(plan, "O2", "O2-T1", "O2-T1-M1");
+        assertEquals(List.of("WAGE_EMPLOYMENT_RATE", "FEMALE_VALUE", "AT_LEAST", 50),
+                List.of(wage.get("indicatorCode"), wage.get("figure"), wage.get("comparator"), wage.get("targetValue")));
         // ethnic-minority completion: a disaggregation selector
         assertEquals(Map.of("ethnicity", "MINORITY"), measure(plan, "O5", "O5-T2", "O5-T2-M3").get("dimensions"));
-        // reporting regime: own plans by 25/6/2021, yearly by 30/11, DOLISA to the ministry by 10/12, reviews
-        assertEquals(List.of("OWN_PLAN", "ANNUAL", "ANNUAL", "ANNUAL", "MID_TERM_REVIEW", "FINAL_REVIEW", "AD_HOC"),
-                plan.getList("reportingRules.kind"));
+        // reporting regime (plans-service README, "The seeds' reporting duties"): own plans by 25/6/2021, yearly by 30/11,
+        // DOLISA to the ministry by 10/12, reviews, the districts' five-year report, reports on request and on difficulties
+        assertEquals(List.of("OWN_PLAN", "ANNUAL", "ANNUAL", "ANNUAL", "MID_TERM_REVIEW", "FINAL_REVIEW", "AD_HOC", "OWN_PLAN",
+                "FINAL_REVIEW", "AD_HOC", "AD_HOC"), plan.getList("reportingRules.kind"));
         assertEquals(List.of(25, 6, 2021), List.of(plan.getInt("reportingRules[0].dueDay"), plan.getInt("reportingRules[0].dueMonth"),
                 plan.getInt("reportingRules[0].dueYear")));
         assertEquals("VN-MOLISA", plan.getString("reportingRules[3].receivingAgency"));
-        assertEquals(List.of("R2"), plan.getList("reportingRules[3].consolidates"));
-        assertEquals("CHILD_PLANS", plan.getString("reportingRules[2].submitters.mode"));
+        assertEquals(List.of("R2", "R3"), plan.getList("reportingRules[3].consolidates"));
+        assertEquals(List.of("UNIT_COMMITTEES", "DISTRICT", "VN-46"), List.of(plan.getString("reportingRules[2].submitters.mode"),
+                plan.getString("reportingRules[2].submitters.level"), plan.getString("reportingRules[2].submitters.unit")));
+        assertTrue(plan.getString("reportingRules[2].interpretation").contains("1 July 2025"));
+        // the Front and the Women's Union are only requested ("Đề nghị"): not among the assigned, invited by the rules
+        assertEquals("REQUESTED", plan.getString("assignments.find { it.key == 'A14' }.role"));
+        assertFalse(plan.getList("assignedAgencies").contains("TTH-WU"));
         assertTrue(plan.getList("assignedAgencies").containsAll(List.of("TTH-DOLISA", "TTH-DOH", "TTH-DOHA", "TTH-DPI", "TTH-DCS",
                 "TTH-DIC", "TTH-DOET", "TTH-STATS")));
     }
@@ -120,10 +132,14 @@ class SeedPlansTest {
                 .body("items.code", hasItem(TestData.QNG_72)).body("items.code", hasItem(TestData.TTH_2021));
         given().header("Authorization", AUDITOR).get("/api/plans/TTH-34-KH-UBND-2018").then().statusCode(200)
                 .body("documentNumber", equalTo("34/KH-UBND")).body("issueDate", equalTo("2018-02-26"))
-                .body("reportingRules.dueDay", contains(10, 10, 15, null)).body("reportingRules.dueMonth", contains(3, 12, 12, null));
+                .body("reportingRules.dueDay", contains(10, 10, 15, null, 10, 10, null))
+                .body("reportingRules.dueMonth", contains(3, 12, 12, null, 3, 12, null))
+                .body("reportingRules[2].consolidates", contains("R2", "R6"));
         given().header("Authorization", AUDITOR).get("/api/plans/HTI-1458-UBND-VX1-2020").then().statusCode(200)
                 .body("kind", equalTo("OFFICIAL_LETTER")).body("documentNumber", equalTo("1458/UBND-VX1"))
-                .body("reportingRules.kind", contains("SIX_MONTH", "ANNUAL", "THEMATIC", "SIX_MONTH", "ANNUAL"))
+                .body("reportingRules.kind", contains("SIX_MONTH", "ANNUAL", "THEMATIC", "SIX_MONTH", "ANNUAL", "SIX_MONTH", "ANNUAL", "THEMATIC"))
+                .body("reportingRules[0].submitters.mode", equalTo("BODY_MEMBERS")).body("reportingRules[0].submitters.body", equalTo("HTI-CFAW"))
+                .body("reportingRules[0].submitters.invited", contains("HTI-VFF"))
                 .body("reportingRules[0].dueDay", equalTo(10)).body("reportingRules[0].dueMonth", equalTo(6))
                 .body("reportingRules[2].dueDay", nullValue());
         given().header("Authorization", AUDITOR).get("/api/plans/HNI-BDG-2018").then().statusCode(200)
@@ -132,7 +148,8 @@ class SeedPlansTest {
                 .body("assignments[7].agencies", contains("HNI-STATS"));
         given().header("Authorization", AUDITOR).get("/api/plans/" + TestData.STI_2024).then().statusCode(200)
                 .body("reportingRules[0].dueYear", equalTo(2024)).body("reportingRules[0].dueMonth", equalTo(5))
-                .body("reportingRules[3].receivingAgency", equalTo("QNG-PC"));
+                .body("reportingRules[3].receivingAgency", equalTo("QNG-PC"))
+                .body("reportingRules[2].submitters.mode", equalTo("UNIT_COMMITTEES")).body("reportingRules[2].submitters.level", equalTo("COMMUNE"));
     }
 
     @Test

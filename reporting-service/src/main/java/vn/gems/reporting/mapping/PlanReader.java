@@ -5,6 +5,7 @@ import vn.gems.contracts.plans.AssignmentRole;
 import vn.gems.contracts.plans.ChildPlan;
 import vn.gems.contracts.plans.Coverage;
 import vn.gems.contracts.plans.Figure;
+import vn.gems.contracts.plans.InterimTarget;
 import vn.gems.contracts.plans.Measure;
 import vn.gems.contracts.plans.Objective;
 import vn.gems.contracts.plans.Plan;
@@ -90,9 +91,16 @@ public final class PlanReader {
                 responsible.add(new PlanModel.Responsible(r.agency().trim(), r.scope()));
             }
         }
+        List<PlanModel.Interim> interim = new ArrayList<>();
+        for (InterimTarget i : m.interimTargets()) {
+            if (i != null && i.year() != null && i.value() != null) {
+                interim.add(new PlanModel.Interim(i.year(), i.value()));
+            }
+        }
         return new PlanModel.Measure(m.key() != null ? m.key() : targetKey + "-M" + index, blankToNull(m.indicatorCode()),
                 Objects.requireNonNullElse(m.figure(), Figure.VALUE), m.comparator(), m.baselineValue(), m.baselineYear(),
-                m.targetValue(), m.targetYear(), m.fromYear(), new LinkedHashMap<>(m.dimensions()), responsible);
+                m.targetValue(), m.targetYear(), m.fromYear(), new LinkedHashMap<>(m.dimensions()), responsible,
+                m.targetValueHigh(), m.tolerance(), interim);
     }
 
     private static PlanModel.Rule rule(ReportingRule r, int index) {

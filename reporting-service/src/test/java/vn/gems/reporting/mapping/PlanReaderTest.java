@@ -103,4 +103,22 @@ class PlanReaderTest {
         assertEquals(Figure.VALUE, p.measures().get(0).measure().figure());
         assertEquals("R1", p.rules().get(0).key());
     }
+
+    @Test
+    void readsARangeAToleranceAndInterimTargets() throws Exception {
+        String doc = DOC.replace("\"responsibleAgencies\":[{\"agency\":\"TTH-DOH\",\"scope\":null}],\"note\":null}",
+                "\"responsibleAgencies\":[{\"agency\":\"TTH-DOH\",\"scope\":null}],\"note\":null,\"targetValueHigh\":20,\"tolerance\":0.5,"
+                        + "\"interimTargets\":[{\"year\":2023,\"value\":21},{\"year\":2024,\"value\":null}]}");
+        PlanModel.Measure m = PlanReader.read(JSON.readValue(doc, Plan.class), 0, 0).measure("O4-T3-M1").orElseThrow().measure();
+        assertEquals(new BigDecimal("20"), m.targetValueHigh());
+        assertEquals(new BigDecimal("0.5"), m.tolerance());
+        // an interim target without a value says nothing and is left out
+        assertEquals(List.of(new PlanModel.Interim(2023, new BigDecimal("21"))), m.interimTargets());
+        assertEquals(new BigDecimal("21"), m.interimFor(2023).orElseThrow().value());
+        assertTrue(m.interimFor(2024).isEmpty());
+        // a plan without them reads as before
+        PlanModel.Measure plain = PlanReader.read(JSON.readValue(DOC, Plan.class), 0, 0).measure("O4-T3-M1").orElseThrow().measure();
+        assertEquals(null, plain.targetValueHigh());
+        assertEquals(List.of(), plain.interimTargets());
+    }
 }

@@ -78,4 +78,70 @@ class ProgressStatusTest {
         assertEquals("OFF_TRACK", status(milestone, 2025, "0", null));
         assertEquals("ACHIEVED", status(milestone, 2025, "1", null));
     }
+
+    static PlanModel.Measure ranged(TargetComparator c, String low, String high, String tolerance, List<PlanModel.Interim> interim) {
+        return new PlanModel.Measure("K", "I", Figure.VALUE, c, null, null, new BigDecimal(low), 2025, null, Map.of(), List.of(),
+                high == null ? null : new BigDecimal(high), tolerance == null ? null : new BigDecimal(tolerance), interim);
+    }
+
+    @Test
+    void insideARangeIsAchievedAndOutsideItIsNot() {
+        // "30–40%": both ends count; 29.9 and 40.1 do not, and in the target year they are off track.
+        PlanModel.Measure range = ranged(TargetComparator.RANGE, "30", "40", null, List.of());
+        assertEquals("ACHIEVED", status(range, 2024, "30", null));
+        assertEquals("ACHIEVED", status(range, 2024, "35", null));
+        assertEquals("ACHIEVED", status(range, 2024, "40", null));
+        assertEquals("OFF_TRACK", status(range, 2025, "29.9", null));
+        assertEquals("OFF_TRACK", status(range, 2025, "40.1", null));
+        // Coming back towards the range from above is on track; moving away is not.
+        assertEquals("ON_TRACK", status(range, 2023, "44", "47"));
+        assertEquals("OFF_TRACK", status(range, 2023, "47", "44"));
+        // "at least 30, at most 40" is the same range.
+        assertEquals("ACHIEVED", status(ranged(TargetComparator.AT_LEAST, "30", "40", null, List.of()), 2024, "40", null));
+        assertEquals("OFF_TRACK", status(ranged(TargetComparator.AT_LEAST, "30", "40", null, List.of()), 2025, "41", null));
+        assertEquals("AT_LEAST 30–40", ProgressStatus.assess(ranged(TargetComparator.AT_LEAST, "30", "40", null, List.of()), 2024,
+                new BigDecimal("35"), null, ABOUT, EQUAL).reason().replace("35 meets ", ""));
+    }
+
+    @Test
+    void aMeasuresOwnToleranceReplacesTheGlobalPercentage() {
+        // Sex ratio at birth "about 109" ± 2: 111 is achieved, 111.1 is not — though 5% of 109 (±5.45) would allow it.
+        PlanModel.Measure srb = ranged(TargetComparator.ABOUT, "109", null, "2", List.of());
+        assertEquals("ACHIEVED", status(srb, 2024, "107", null));
+        assertEquals("ACHIEVED", status(srb, 2024, "111", null));
+        assertEquals("OFF_TRACK", status(srb, 2025, "111.1", null));
+        assertEquals("OFF_TRACK", status(srb, 2025, "106.9", null));
+        assertEquals("ACHIEVED", status(m(Figure.VALUE, TargetComparator.ABOUT, null, null, "109", 2025, null), 2025, "114", null),
+                "without a tolerance of its own the configured 5% still applies");
+        assertEquals("114 meets ABOUT 109 ± 2".replace("114", "110"), ProgressStatus.assess(srb, 2024, new BigDecimal("110"), null,
+                ABOUT, EQUAL).reason());
+        // An exact target with a tolerance of its own: 100% ± 1.
+        PlanModel.Measure all = ranged(TargetComparator.EQUAL, "100", null, "1", List.of());
+        assertEquals("ACHIEVED", status(all, 2024, "99", null));
+        assertEquals("OFF_TRACK", status(all, 2025, "98.9", null));
+    }
+
+    @Test
+    void theInterimTargetOfTheYearDecidesOnTrack() {
+        // Female share of doctorates: 30% by 2025, the plan expects 20% in 2023 and 25% in 2024.
+        PlanModel.Measure phd = ranged(TargetComparator.AT_LEAST, "30", null, null,
+                List.of(new PlanModel.Interim(2023, new BigDecimal("20")), new PlanModel.Interim(2024, new BigDecimal("25"))));
+        assertEquals("ON_TRACK", status(phd, 2023, "20", null));
+        assertEquals("OFF_TRACK", status(phd, 2023, "19.9", null));
+        // the trend alone (18 → 19.9, +1.9 a year) would project 23.7 by 2025 and say off track in 2023 had the plan set no interim target
+        assertEquals("OFF_TRACK", status(ranged(TargetComparator.AT_LEAST, "30", null, null, List.of()), 2023, "19.9", "18"));
+        assertEquals("ON_TRACK", status(phd, 2024, "26", "20"));
+        assertEquals("OFF_TRACK", status(phd, 2024, "24", "10"));
+        // a year without an interim target falls back to the trend
+        assertEquals("ON_TRACK", status(phd, 2022, "20", "10"));
+        assertEquals("ACHIEVED", status(phd, 2023, "30", null));
+        assertEquals("the plan's interim target for 2023 is 20; value 19.9 (target AT_LEAST 30)",
+                ProgressStatus.assess(phd, 2023, new BigDecimal("19.9"), null, ABOUT, EQUAL).reason());
+        // downward: adolescent births to 18 by 2025, 21 expected in 2023
+        PlanModel.Measure births = new PlanModel.Measure("K", "I", Figure.VALUE, TargetComparator.REDUCE_TO, new BigDecimal("23"), 2021,
+                new BigDecimal("18"), 2025, null, Map.of(), List.of(), null, null, List.of(new PlanModel.Interim(2023, new BigDecimal("21"))));
+        assertEquals("ON_TRACK", status(births, 2023, "21", null));
+        assertEquals("OFF_TRACK", status(births, 2023, "21.5", null), "the straight path (20.5) would also say off track; 21 is the plan's");
+        assertEquals("ON_TRACK", status(births, 2023, "20.8", null));
+    }
 }

@@ -96,6 +96,7 @@ final class Labels {
             case EQUAL -> "=";
             case ABOUT -> "≈";
             case REDUCE_TO -> t("giảm còn", "down to");
+            case RANGE -> t("trong khoảng", "within");
         };
     }
 
