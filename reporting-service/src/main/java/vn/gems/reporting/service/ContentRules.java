@@ -6,6 +6,7 @@ import vn.gems.contracts.plans.Figure;
 import vn.gems.contracts.plans.SubmitterMode;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.PlanModel;
+import vn.gems.reporting.PlanRef;
 import vn.gems.reporting.rest.ReportContent;
 
 import java.math.BigDecimal;
@@ -48,12 +49,17 @@ public final class ContentRules {
     /** Measures the agency may report on: those it is asked for, including ones not started yet. */
     /**
      * A consolidated report: an agency's report upward within its plan ({@code consolidates}), or a child plan's
-     * report to its parent's CHILD_PLANS rule (a province's to the ministry). Its figures are the roll-ups of what it
-     * received, so none is required and none is sent on to indicators-service (they would count twice).
+     * report to its parent (a province's to the ministry: under a CHILD_PLANS rule, or an EXPLICIT rule naming the
+     * province's reporting agency). Its figures are the roll-ups of what it received, so none is required and none is
+     * sent on to indicators-service (they would count twice).
      */
     public static boolean consolidated(PlanModel plan, Obligation o) {
-        return o.consolidates != null || plan.rule(o.ruleKey)
-                .map(r -> r.mode() == SubmitterMode.CHILD_PLANS && !r.agencies().contains(o.assignedAgency)).orElse(false);
+        if (o.consolidates != null || plan.rule(o.ruleKey)
+                .map(r -> r.mode() == SubmitterMode.CHILD_PLANS && !r.agencies().contains(o.assignedAgency)).orElse(false)) {
+            return true;
+        }
+        return PlanRef.count("parentPlanId = ?1 and status <> 'CLOSED' and coalesce(leadAgency, issuingAgency) = ?2",
+                o.planId, o.assignedAgency) > 0;
     }
 
     static Set<String> allowed(PlanModel plan, Obligation o) {

@@ -93,7 +93,9 @@ class ChainTest {
         // The national plan (Government, lead: the Ministry of Home Affairs): each province's plan reports by 15/12.
         JsonArray national = new JsonArray().add(objective("O4", "4", "Y tế", target("O4-T1", "1", "Tỷ số giới tính khi sinh 109",
                 measure("O4-T1-M1", "BIRTHS", "MALE_TO_FEMALE_X100", "ABOUT", null, null, 109, 2030, null, Map.of()))));
-        JsonArray nationalRules = new JsonArray().add(rule("R1", "ANNUAL", 15, 12, null, y, y, "CHILD_PLANS", List.of(), "VN-MOHA", "ALL_TARGETS", null));
+        JsonArray nationalRules = new JsonArray().add(rule("R1", "ANNUAL", 15, 12, null, y, y, "CHILD_PLANS", List.of(), "VN-MOHA", "ALL_TARGETS", null))
+                // the same duty with the provinces named (EXPLICIT): still the province's consolidated report
+                .add(rule("R2", "ANNUAL", 15, 12, null, y, y, "EXPLICIT", List.of("QNG-DOLISA"), "VN-MOHA", "ALL_TARGETS", null));
         JsonArray children = new JsonArray().add(child(6102, "CH-TTH", "TTH-PC", "TTH-DOHA", "VN-46"))
                 .add(child(6103, "CH-QNG", "QNG-PC", "QNG-DOLISA", "VN-51"));
         fake.plan(6101, 1, plan("CH-VN", "VN-GOV", "VN-MOHA", "VN", null, y, national, nationalRules, children));
@@ -104,7 +106,7 @@ class ChainTest {
                 "EXPLICIT", List.of("TTH-DOH", "CH-PC-XA", "CH-PC-XB", "CH-PC-XC"), "TTH-DOHA", "RESPONSIBLE_TARGETS", null)), new JsonArray()));
         fake.plan(6103, 1, plan("CH-QNG", "QNG-PC", "QNG-DOLISA", "VN-51", 6101L, y, new JsonArray(), new JsonArray().add(rule("R1", "ANNUAL", 30, 11,
                 null, y, y, "EXPLICIT", List.of("QNG-PC"), "QNG-DOLISA", "NARRATIVE_ONLY", null)), new JsonArray()));
-        Fixtures.event(6101, 1, "ISSUED").then().statusCode(200).body("created", equalTo(2));
+        Fixtures.event(6101, 1, "ISSUED").then().statusCode(200).body("created", equalTo(3));
         Fixtures.event(6102, 1, "ISSUED").then().statusCode(200).body("created", equalTo(4));
         Fixtures.event(6103, 1, "ISSUED").then().statusCode(200).body("created", equalTo(1));
 
@@ -154,7 +156,7 @@ class ChainTest {
         assertFalse(fake.batches().containsKey("reporting-submission-" + toMinistry + "-v1"));
 
         // The ministry: two provinces owe it; Huế submitted late (after 15/12), Quảng Ngãi is missing.
-        JsonPath nat = given().header("Authorization", MOHA).get("/api/reports/plans/6101/consolidation?period=" + period).then().statusCode(200)
+        JsonPath nat = given().header("Authorization", MOHA).get("/api/reports/plans/6101/consolidation?rule=R1&period=" + period).then().statusCode(200)
                 .body("receivingAgency", equalTo("VN-MOHA")).extract().jsonPath();
         assertEquals(2, nat.getInt("completeness.expected"));
         assertEquals(1, nat.getInt("completeness.late"));
@@ -171,6 +173,12 @@ class ChainTest {
         assertEquals(1100, nat.getInt("objectives[0].rows[0].male"));
         assertEquals(1000, nat.getInt("childrenRollup[0].female"));
         assertEquals(List.of("VN-46"), nat.getList("childrenRollup[0].contributingUnits"));
+
+        // Named in an EXPLICIT rule, Quảng Ngãi's reporting agency files its consolidated report: no national figure is
+        // required of it (its own submitters' values are already in indicators-service).
+        long qngToMinistry = Fixtures.obligation(QNG_DOLISA, 6101, period, "R2");
+        long qngReport = Fixtures.start(QNG_DOLISA, qngToMinistry, "{\"sections\":[{\"kind\":\"RESULTS\",\"text\":\"Sở Y tế chưa báo cáo.\"}]}");
+        Fixtures.submit(QNG_DOLISA, qngReport);
 
         // Who reads it: the ministry and auditors, not a province.
         given().header("Authorization", DOHA).get("/api/reports/plans/6101/consolidation?period=" + period + "&receivingAgency=VN-MOHA")
