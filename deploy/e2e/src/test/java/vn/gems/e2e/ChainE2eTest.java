@@ -16,6 +16,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gems.e2e.E2eSuite.bearer;
@@ -25,7 +26,8 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * Issue 13.4 and 13.7: the 2026 chain commune → province → ministry of the demo, through the gateway with real
  * tokens. It loads the demo's {@code chain-2026} steps itself (the suite loads no samples): the national strategy
  * (28/NQ-CP, lead: the Ministry of Home Affairs), Huế's 2026 plan under it (Health, the 13 wards and communes of
- * 2025 required, the Women's Union invited) and Quảng Ngãi's (Health). Then, as worked out by hand below:
+ * 2025 required, the Women's Union invited; the ward of Thuận Hóa's plan under it) and Quảng Ngãi's (Health). Then,
+ * as worked out by hand below:
  * <pre>
  * Huế (receiver TTH-DOHA, period 2026, due 30/11/2026 — passed when this runs, in December 2026 or later):
  *   Health: due extended to a month ahead, then files (demo step)               → ON_TIME   (required)
@@ -109,6 +111,11 @@ class ChainE2eTest {
         long national = planId("VN-28-NQ-CP-2021");
         long hue = planId("TTH-BDG-2026");
         long qng = planId("QNG-BDG-2026");
+        // The plan tree: national strategy → the provinces' 2026 plans → a ward's plan under Huế's.
+        given().header("Authorization", bearer("moha.officer")).get(url("/api/plans/VN-28-NQ-CP-2021")).then().statusCode(200)
+                .body("childPlans.code", hasItems("TTH-BDG-2026", "QNG-BDG-2026"));
+        given().header("Authorization", bearer("doha.officer")).get(url("/api/plans/TTH-BDG-2026")).then().statusCode(200)
+                .body("parentPlan", equalTo("VN-28-NQ-CP-2021")).body("childPlans.code", hasItems("THUANHOA-BDG-2026"));
 
         // Obligations per level, once plans-service's events have reached reporting-service.
         await().atMost(FOLLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
