@@ -175,7 +175,9 @@ class ChainE2eTest {
         given().header("Authorization", bearer("doha.officer")).post(url("/api/reports/submissions/" + upwardReport + "/submit"))
                 .then().statusCode(200);
         // A province does not review its own report to the ministry; the ministry does.
-        given().header("Authorization", bearer("doha.officer")).header("If-Match", "\"1\"").contentType(ContentType.JSON).body("{}")
+        String submittedETag = given().header("Authorization", bearer("doha.officer")).get(url("/api/reports/submissions/" + upwardReport))
+                .then().statusCode(200).extract().header("ETag");
+        given().header("Authorization", bearer("doha.officer")).header("If-Match", submittedETag).contentType(ContentType.JSON).body("{}")
                 .post(url("/api/reports/submissions/" + upwardReport + "/accept")).then().statusCode(403);
         accept("moha.officer", upwardReport);
 
