@@ -25,7 +25,7 @@ public class AgencyHistory extends PanacheEntityBase {
     @Column(nullable = false)
     public long revision;
 
-    /** CREATED, UPDATED or RETIRED. */
+    /** CREATED, UPDATED, RETIRED, RENAMED or MEMBERS_CHANGED. */
     @Column(nullable = false)
     public String action;
 
@@ -37,4 +37,7 @@ public class AgencyHistory extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String snapshot;
+
+    /** MEMBERS_CHANGED: the body's member list after the change (JSON); null for other changes. */
+    public String members;
 }

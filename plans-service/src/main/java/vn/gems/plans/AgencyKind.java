@@ -18,5 +18,7 @@ public enum AgencyKind {
     MEDIA,
     /** Cong an. */
     POLICE,
+    /** A body of member agencies with dated membership, e.g. Ban vi su tien bo cua phu nu tinh (BODY_MEMBERS rules). */
+    COMMITTEE,
     OTHER
 }

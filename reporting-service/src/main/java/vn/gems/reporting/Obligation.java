@@ -14,6 +14,8 @@ import vn.gems.contracts.plans.RuleKind;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A duty to report (nghĩa vụ báo cáo): an agency owes a report of some kind for a period to a receiving agency
@@ -74,8 +76,12 @@ public class Obligation extends VersionedEntity {
     @Column(nullable = false)
     public Coverage coverage;
 
-    /** Key of the rule whose reports this one consolidates upward, or null. */
+    /** Keys of the rules whose reports this one consolidates upward, comma-separated ("R2,R5"), or null. */
     public String consolidates;
+
+    /** False for an invited submitter: it may report, is reminded, but never counts in completeness or timeliness. */
+    @Column(nullable = false)
+    public boolean required = true;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -97,4 +103,14 @@ public class Obligation extends VersionedEntity {
 
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+
+    /** The keys of the rules this obligation's report consolidates; empty for an ordinary report. */
+    public List<String> consolidatedRules() {
+        return consolidates == null || consolidates.isBlank() ? List.of() : Arrays.stream(consolidates.split(",")).map(String::trim).toList();
+    }
+
+    /** The stored form of a list of consolidated rule keys: comma-separated, null when none. */
+    public static String joinRules(List<String> keys) {
+        return keys == null || keys.isEmpty() ? null : String.join(",", keys);
+    }
 }

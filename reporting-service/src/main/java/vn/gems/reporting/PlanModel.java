@@ -22,7 +22,11 @@ import java.util.Set;
 public record PlanModel(long id, int version, String status, String code, String number, String title, String issuingAgency,
                         String leadAgency, String unitCode, Long parentPlanId, Integer startYear, Integer endYear,
                         List<Objective> objectives, List<Rule> rules, List<String> declaredAssignedAgencies,
-                        List<ChildPlan> childPlans) {
+                        List<ChildPlan> childPlans, List<String> requestedAgencies) {
+
+    public PlanModel {
+        requestedAgencies = requestedAgencies == null ? List.of() : requestedAgencies;
+    }
 
     /** A plan implementing this one, as plans-service lists it: whose agency reports for it, over which unit. */
     public record ChildPlan(long id, String code, String status, String issuingAgency, String leadAgency, String unitCode) {
@@ -56,10 +60,27 @@ public record PlanModel(long id, int version, String status, String code, String
     public record Responsible(String agency, String scope) {
     }
 
-    /** A reporting rule: who reports what kind of report, to whom, by which day, over which years. */
+    /**
+     * A reporting rule: who reports what kind of report, to whom, by which day, over which years. {@code agencies} are
+     * the listed (EXPLICIT) or extra required submitters; {@code unit}/{@code level} select UNIT_COMMITTEES,
+     * {@code body} BODY_MEMBERS; {@code invited} submitters never count in completeness; {@code consolidates} the
+     * keys of the rules this one consolidates (empty: an ordinary report).
+     */
     public record Rule(String key, RuleKind kind, Integer dueDay, Integer dueMonth, Integer dueYear, Integer fromYear,
                        Integer toYear, SubmitterMode mode, List<String> agencies, String receivingAgency,
-                       Coverage coverage, String consolidates, String title) {
+                       Coverage coverage, List<String> consolidates, String title, String unit, String level, String body,
+                       List<String> invited) {
+
+        public Rule {
+            agencies = agencies == null ? List.of() : agencies;
+            consolidates = consolidates == null ? List.of() : consolidates;
+            invited = invited == null ? List.of() : invited;
+        }
+
+        /** Whether this rule's reports consolidate others' (a consolidated report upward). */
+        public boolean consolidating() {
+            return !consolidates.isEmpty();
+        }
     }
 
     /** A measure with the target and objective it belongs to. */
@@ -82,7 +103,10 @@ public record PlanModel(long id, int version, String status, String code, String
         return measures().stream().filter(l -> l.measure().key().equals(key)).findFirst();
     }
 
-    /** Every agency the plan assigns (plans-service's list when given) plus every measure's responsible agencies. */
+    /**
+     * Every agency the plan makes responsible (ALL_ASSIGNED): plans-service's list when given, RESPONSIBLE assignments
+     * and every measure's responsible agencies.
+     */
     public Set<String> assignedAgencies() {
         Set<String> agencies = new LinkedHashSet<>(declaredAssignedAgencies);
         for (Located l : measures()) {

@@ -110,12 +110,17 @@ public class UnitResource {
 
     @GET
     @Path("/{code}/territory")
-    @Operation(summary = "Every unit whose values count for this unit as of a date: descendants, and units merged into them (transitively)")
-    public List<String> territory(@PathParam("code") String code, @QueryParam("asOf") LocalDate asOf) {
+    @Operation(summary = "Every unit whose values count for this unit as of a date: descendants, and units merged into them (transitively)",
+            description = "With level: only the units at that level that exist on asOf (e.g. the communes of a province on a rule's due date; "
+                    + "a commune merged before that date appears once, as its successor).")
+    public List<String> territory(@PathParam("code") String code, @QueryParam("asOf") LocalDate asOf,
+                                  @Parameter(description = "Only units at this level existing on asOf", example = "COMMUNE") @QueryParam("level") UnitLevel level) {
         Hierarchy h = catalogue.current().hierarchy;
         Hierarchy.Node n = h.find(code).orElseThrow(() -> ProblemException.notFound("Unit", code));
-        BitSet t = h.territory(n, n.clamp(asOf == null ? LocalDate.now() : asOf));
-        return t.stream().mapToObj(h::get).map(x -> x.code).sorted().toList();
+        LocalDate day = asOf == null ? LocalDate.now() : asOf;
+        BitSet t = h.territory(n, n.clamp(day));
+        return t.stream().mapToObj(h::get).filter(x -> level == null || (x.level == level && x.validOn(day)))
+                .map(x -> x.code).sorted().toList();
     }
 
     @POST

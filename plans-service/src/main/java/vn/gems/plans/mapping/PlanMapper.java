@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.gems.contracts.plans.AssignmentRole;
 import vn.gems.plans.Plan;
 import vn.gems.plans.PlanHistory;
 import vn.gems.plans.PlanOutboxEvent;
@@ -148,10 +149,13 @@ public class PlanMapper {
                 e.deliveredAt, e.attempts, e.lastStatus, e.lastErrorCode, e.lastError);
     }
 
-    /** Every agency the plan assigns: assignments, then every measure's responsible agencies (ALL_ASSIGNED). */
+    /**
+     * Every agency the plan makes responsible (ALL_ASSIGNED): RESPONSIBLE assignments, then every measure's responsible
+     * agencies. Requested and co-operating bodies are left out: they are invited or do not report.
+     */
     public static List<String> assignedAgencies(PlanDocument doc) {
         Set<String> out = new LinkedHashSet<>();
-        doc.assignments().forEach(a -> out.addAll(a.agencies()));
+        doc.assignments().stream().filter(a -> a.role() == null || a.role() == AssignmentRole.RESPONSIBLE).forEach(a -> out.addAll(a.agencies()));
         for (Objective o : doc.objectives()) {
             for (Target t : o.targets()) {
                 for (Measure m : t.measures()) {

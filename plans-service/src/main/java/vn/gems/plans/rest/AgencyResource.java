@@ -19,8 +19,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
@@ -32,7 +35,9 @@ import vn.gems.plans.Agency;
 import vn.gems.plans.AgencyKind;
 import vn.gems.plans.mapping.AgencyMapper;
 import vn.gems.plans.service.AgencyService;
+import vn.gems.plans.service.BodyMembers;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The agency registry: {@code /api/agencies}. */
@@ -44,9 +49,11 @@ import java.util.List;
 public class AgencyResource {
 
     private final AgencyService agencies;
+    private final BodyMembers members;
 
-    public AgencyResource(AgencyService agencies) {
+    public AgencyResource(AgencyService agencies, BodyMembers members) {
         this.agencies = agencies;
+        this.members = members;
     }
 
     @GET
@@ -94,6 +101,35 @@ public class AgencyResource {
     public List<AgencyHistoryEntry> history(@PathParam("code") String code) {
         agencies.find(code).orElseThrow(() -> ProblemException.notFound("Agency", code));
         return agencies.history(code);
+    }
+
+    @GET
+    @Path("/{code}/members")
+    @Operation(operationId = "listBodyMembers", summary = "The members of a body (an agency of kind COMMITTEE), all or those on a date, with the body's ETag",
+            description = "The members on a rule's due date submit under a BODY_MEMBERS rule. Any agency answers (an empty list when it has no members).")
+    @APIResponse(responseCode = "200", description = "The memberships", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Membership.class, type = SchemaType.ARRAY), examples = @ExampleObject(name = "members",
+            value = "[{\"agency\":\"TTH-DOLISA\",\"from\":\"2021-01-01\",\"to\":null},{\"agency\":\"TTH-DOH\",\"from\":\"2021-01-01\",\"to\":\"2025-06-30\"}]")))
+    public Response members(@PathParam("code") String code,
+                            @Parameter(description = "Only the members on this date, ISO", example = "2025-12-10") @QueryParam("asOf") LocalDate asOf) {
+        Agency a = agencies.find(code).orElseThrow(() -> ProblemException.notFound("Agency", code));
+        return Response.ok(members.members(a, asOf)).tag(ETags.of(a.version)).build();
+    }
+
+    @PUT
+    @Path("/{code}/members")
+    @RolesAllowed({Roles.ADMIN, Roles.PLAN_MANAGER})
+    @Operation(operationId = "replaceBodyMembers", summary = "Replace a body's dated member list (admin, or the body's own plan manager); needs If-Match",
+            description = "The whole list of {agency, from, to}; audited as MEMBERS_CHANGED in the body's history. 428 without If-Match, 412 when stale.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Membership.class, type = SchemaType.ARRAY),
+            examples = @ExampleObject(name = "members", value = "[{\"agency\":\"TTH-DOLISA\",\"from\":\"2021-01-01\",\"to\":null}]")))
+    @APIResponse(responseCode = "204", description = "Replaced; the body's new ETag in the header")
+    @APIResponse(responseCode = "422", description = "NOT_A_BODY (not of kind COMMITTEE), INVALID_MEMBERS (UNKNOWN_AGENCY, MEMBER_IS_BODY, DATE_ORDER, OVERLAPPING_MEMBERSHIP)")
+    public Response replaceMembers(@PathParam("code") String code,
+                                   @Parameter(description = "ETag of the body read") @HeaderParam("If-Match") String ifMatch,
+                                   @Valid @NotNull List<@Valid @NotNull Membership> input) {
+        long version = members.replace(code, ifMatch, input);
+        return Response.noContent().tag(ETags.of(version)).build();
     }
 
     @POST

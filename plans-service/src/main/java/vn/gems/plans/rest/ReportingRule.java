@@ -1,5 +1,6 @@
 package vn.gems.plans.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,7 +24,7 @@ import java.util.List;
          "text":"Sở Lao động - Thương binh và Xã hội chịu trách nhiệm theo dõi, tổng hợp và tham mưu UBND tỉnh báo cáo kết quả thực hiện Chiến lược quốc gia về bình đẳng giới gửi Bộ Lao động - Thương binh và Xã hội trước ngày 10/12 hàng năm.",
          "dueDay":10,"dueMonth":12,"dueYear":null,"fromYear":2021,"toYear":2025,
          "submitters":{"mode":"EXPLICIT","agencies":["TTH-DOLISA"]},"receivingAgency":"VN-MOLISA","copyTo":[],
-         "coverage":"ALL_TARGETS","consolidates":"R2"}""")
+         "coverage":"ALL_TARGETS","consolidates":["R2"]}""")
 public record ReportingRule(
         @Pattern(regexp = Keys.KEY, message = Keys.KEY_MESSAGE) String key,
         @NotNull RuleKind kind,
@@ -39,11 +40,13 @@ public record ReportingRule(
         @Schema(description = "Other agencies the report is also addressed to")
         List<@NotBlank @Size(max = 40) String> copyTo,
         @NotNull Coverage coverage,
-        @Schema(description = "Key of the rule whose reports this one consolidates upward")
-        @Size(max = 40) String consolidates) {
+        @Schema(description = "Keys of the rules whose reports this one consolidates upward (a single key is read as a list of one)")
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<@NotBlank @Size(max = 40) String> consolidates) {
 
     public ReportingRule {
         copyTo = copyTo == null ? List.of() : copyTo;
+        consolidates = consolidates == null ? List.of() : consolidates;
     }
 
     public ReportingRule withKey(String newKey) {

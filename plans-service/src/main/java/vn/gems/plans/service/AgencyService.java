@@ -29,6 +29,7 @@ import vn.gems.plans.mapping.AgencyMapper;
 import vn.gems.plans.rest.AgencyHistoryEntry;
 import vn.gems.plans.rest.AgencyInput;
 import vn.gems.plans.rest.AgencyView;
+import vn.gems.plans.rest.Membership;
 import vn.gems.plans.rest.RetireAgency;
 
 import java.time.Instant;
@@ -197,7 +198,8 @@ public class AgencyService {
         List<AgencyHistoryEntry> out = new ArrayList<>();
         for (AgencyHistory h : rows) {
             try {
-                out.add(new AgencyHistoryEntry(h.revision, h.action, h.actor, h.at, json.readValue(h.snapshot, AgencyView.class)));
+                out.add(new AgencyHistoryEntry(h.revision, h.action, h.actor, h.at, json.readValue(h.snapshot, AgencyView.class),
+                        h.members == null ? null : List.of(json.readValue(h.members, Membership[].class))));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("agency history " + h.id + " is unreadable", e);
             }
@@ -278,8 +280,18 @@ public class AgencyService {
         record(a, action, caller.username());
     }
 
+    /** Audits a body's new member list in its history (MEMBERS_CHANGED). */
+    void recordMembers(Agency a, List<Membership> members) {
+        AgencyHistory h = record(a, "MEMBERS_CHANGED", caller.username());
+        try {
+            h.members = json.writeValueAsString(members);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes the history row of a change; {@code actor} is the user, or {@code unit-feed} for the registry's changes. */
-    void record(Agency a, String action, String actor) {
+    AgencyHistory record(Agency a, String action, String actor) {
         em.flush();
         AgencyHistory h = new AgencyHistory();
         h.agencyCode = a.code;
@@ -293,6 +305,7 @@ public class AgencyService {
             throw new IllegalStateException(e);
         }
         h.persist();
+        return h;
     }
 
     private void checkUnit(String unitCode) {

@@ -2,7 +2,10 @@ package vn.gems.plans.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.gems.common.problem.FieldError;
+import vn.gems.plans.Agency;
+import vn.gems.plans.AgencyKind;
 import vn.gems.plans.Plan;
+import vn.gems.plans.rest.ReportingRule;
 import vn.gems.plans.rest.PlanDocument;
 
 import java.util.LinkedHashSet;
@@ -38,6 +41,7 @@ public class PlanReferenceCheck {
                 errors.add(new FieldError(path, "UNKNOWN_AGENCY", "agency " + code + " is not registered"));
             }
         });
+        checkBodies(doc, known, errors);
         Long parentId = null;
         for (Map.Entry<String, String> ref : PlanReferences.plans(doc).entrySet()) {
             if (self != null && ref.getValue().equals(self.code)) {
@@ -66,6 +70,22 @@ public class PlanReferenceCheck {
             }
         }
         return parentId;
+    }
+
+    /** A BODY_MEMBERS rule names a body with dated members: an agency of kind COMMITTEE. */
+    private static void checkBodies(PlanDocument doc, Set<String> known, List<FieldError> errors) {
+        for (int i = 0; i < doc.reportingRules().size(); i++) {
+            ReportingRule r = doc.reportingRules().get(i);
+            String body = r == null || r.submitters() == null ? null : r.submitters().body();
+            if (body == null || !known.contains(body)) {
+                continue;
+            }
+            Agency a = Agency.findById(body);
+            if (a != null && a.kind != AgencyKind.COMMITTEE) {
+                errors.add(new FieldError("reportingRules[" + i + "].submitters.body", "NOT_A_BODY",
+                        "agency " + body + " is a " + a.kind + ", not a body with members (kind COMMITTEE)"));
+            }
+        }
     }
 
     Long parentIdOf(PlanDocument doc) {

@@ -54,6 +54,8 @@ final class PlanReferences {
             }
             if (r.submitters() != null) {
                 list(refs, "reportingRules[" + i + "].submitters.agencies", r.submitters().agencies());
+                list(refs, "reportingRules[" + i + "].submitters.invited", r.submitters().invited());
+                put(refs, "reportingRules[" + i + "].submitters.body", r.submitters().body());
             }
             put(refs, "reportingRules[" + i + "].receivingAgency", r.receivingAgency());
             list(refs, "reportingRules[" + i + "].copyTo", r.copyTo());

@@ -13,6 +13,7 @@ import vn.gems.plans.rest.Keys;
 import vn.gems.plans.rest.Measure;
 import vn.gems.plans.rest.Objective;
 import vn.gems.plans.rest.PlanDocument;
+import vn.gems.plans.rest.ReportingRule;
 import vn.gems.plans.rest.Target;
 
 import java.util.ArrayList;
@@ -133,6 +134,18 @@ public class PlanValidator {
 
     // ---------------------------------------------------------------- layer 3: indicators-service
 
+    /** The territory a UNIT_COMMITTEES rule names must be a unit indicators-service knows (the plan's own is checked above). */
+    private void checkRuleUnits(PlanDocument doc, List<FieldError> errors) {
+        for (int i = 0; i < doc.reportingRules().size(); i++) {
+            ReportingRule r = doc.reportingRules().get(i);
+            String unit = r == null || r.submitters() == null ? null : r.submitters().unit();
+            if (unit != null && !unit.isBlank() && !unit.equals(doc.unitCode()) && !indicators.unitExists(unit)) {
+                errors.add(new FieldError("reportingRules[" + i + "].submitters.unit", "UNKNOWN_UNIT",
+                        "administrative unit " + unit + " is not known to indicators-service"));
+            }
+        }
+    }
+
     /**
      * Asks indicators-service about the unit (when {@code checkUnit}) and every indicator code. When it cannot
      * answer and the document already has errors, those are reported (422); otherwise the 503 stands.
@@ -142,6 +155,9 @@ public class PlanValidator {
             if (checkUnit && config.validateUnits() && doc.unitCode() != null && !doc.unitCode().isBlank()
                     && !indicators.unitExists(doc.unitCode())) {
                 errors.add(new FieldError("unitCode", "UNKNOWN_UNIT", "administrative unit " + doc.unitCode() + " is not known to indicators-service"));
+            }
+            if (config.validateUnits()) {
+                checkRuleUnits(doc, errors);
             }
             if (!config.validateIndicators()) {
                 return;

@@ -5,14 +5,18 @@ import vn.gems.contracts.plans.RuleKind;
 import vn.gems.contracts.plans.SubmitterMode;
 import vn.gems.plans.rest.PlanDocument;
 import vn.gems.plans.rest.ReportingRule;
+import vn.gems.plans.rest.Submitters;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -64,39 +68,97 @@ final class ReportingRuleCheck {
             MeasureCheck.inPeriod(doc, r.fromYear(), at + ".fromYear", errors);
             MeasureCheck.inPeriod(doc, r.toYear(), at + ".toYear", errors);
             if (r.submitters() != null && r.submitters().mode() != null) {
-                if (r.submitters().mode() == SubmitterMode.EXPLICIT && r.submitters().agencies().isEmpty()) {
-                    errors.add(new FieldError(at + ".submitters.agencies", "MISSING_SUBMITTERS", "list the submitting agencies"));
-                }
-                if (r.submitters().mode() != SubmitterMode.EXPLICIT && !r.submitters().agencies().isEmpty()) {
-                    errors.add(new FieldError(at + ".submitters.agencies", "NOT_APPLICABLE",
-                            "agencies are listed only with mode EXPLICIT; " + r.submitters().mode() + " derives them from the plan"));
-                }
+                submitters(doc, r.submitters(), at + ".submitters", errors);
             }
-            if (r.consolidates() != null) {
-                if (r.consolidates().equals(r.key())) {
-                    errors.add(new FieldError(at + ".consolidates", "RULE_CYCLE", "a rule cannot consolidate itself"));
-                } else if (!byKey.containsKey(r.consolidates())) {
-                    errors.add(new FieldError(at + ".consolidates", "UNKNOWN_RULE", "no reporting rule of this plan has key " + r.consolidates()));
-                } else if (consolidationLoops(r, byKey)) {
-                    errors.add(new FieldError(at + ".consolidates", "RULE_CYCLE", "the consolidation chain loops back to " + r.key()));
-                }
+            consolidates(r, at, byKey, errors);
+        }
+    }
+
+    /** What each mode needs and what it does not take; the registry checks (agencies, body kind) are PlanReferenceCheck's. */
+    private static void submitters(PlanDocument doc, Submitters s, String at, List<FieldError> errors) {
+        SubmitterMode mode = s.mode();
+        if (mode == SubmitterMode.EXPLICIT && s.agencies().isEmpty()) {
+            errors.add(new FieldError(at + ".agencies", "MISSING_SUBMITTERS", "list the submitting agencies"));
+        }
+        if (mode == SubmitterMode.UNIT_COMMITTEES) {
+            if (s.level() == null) {
+                errors.add(new FieldError(at + ".level", "MISSING_LEVEL",
+                        "UNIT_COMMITTEES needs the level whose People's Committees submit: PROVINCE, DISTRICT or COMMUNE"));
+            }
+            if (isBlank(s.unit()) && isBlank(doc.unitCode())) {
+                errors.add(new FieldError(at + ".unit", "MISSING_UNIT", "UNIT_COMMITTEES needs a unit (or the plan's unitCode)"));
+            }
+        } else {
+            notApplicable(s.unit(), at + ".unit", "unit is used only with mode UNIT_COMMITTEES", errors);
+            notApplicable(s.level(), at + ".level", "level is used only with mode UNIT_COMMITTEES", errors);
+        }
+        if (mode == SubmitterMode.BODY_MEMBERS) {
+            if (isBlank(s.body())) {
+                errors.add(new FieldError(at + ".body", "MISSING_BODY", "BODY_MEMBERS needs the agency code of the body whose members submit"));
+            }
+        } else {
+            notApplicable(s.body(), at + ".body", "body is used only with mode BODY_MEMBERS", errors);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < s.invited().size(); k++) {
+            String code = s.invited().get(k);
+            if (code != null && !seen.add(code)) {
+                errors.add(new FieldError(at + ".invited[" + k + "]", "DUPLICATE_AGENCY", "agency " + code + " is invited twice"));
             }
         }
     }
 
-    private static boolean consolidationLoops(ReportingRule start, Map<String, ReportingRule> byKey) {
+    /** Every consolidated key names another rule of the plan, and following them never comes back. */
+    private static void consolidates(ReportingRule r, String at, Map<String, ReportingRule> byKey, List<FieldError> errors) {
         Set<String> seen = new HashSet<>();
-        ReportingRule r = start;
-        while (r != null && r.consolidates() != null) {
-            if (!seen.add(r.key())) {
+        for (int k = 0; k < r.consolidates().size(); k++) {
+            String key = r.consolidates().get(k);
+            String path = at + ".consolidates[" + k + "]";
+            if (key == null) {
+                continue;
+            }
+            if (!seen.add(key)) {
+                errors.add(new FieldError(path, "DUPLICATE_RULE", "rule " + key + " is listed twice"));
+            } else if (key.equals(r.key())) {
+                errors.add(new FieldError(at + ".consolidates", "RULE_CYCLE", "a rule cannot consolidate itself"));
+            } else if (!byKey.containsKey(key)) {
+                errors.add(new FieldError(path, "UNKNOWN_RULE", "no reporting rule of this plan has key " + key));
+            }
+        }
+        if (r.key() != null && !r.consolidates().contains(r.key()) && reaches(r, r.key(), byKey)) {
+            errors.add(new FieldError(at + ".consolidates", "RULE_CYCLE", "the consolidation chain loops back to " + r.key()));
+        }
+    }
+
+    /** Whether following the consolidated rules from {@code start} reaches {@code target} again. */
+    private static boolean reaches(ReportingRule start, String target, Map<String, ReportingRule> byKey) {
+        Set<String> visited = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        start.consolidates().stream().filter(Objects::nonNull).forEach(todo::add);
+        while (!todo.isEmpty()) {
+            String key = todo.poll();
+            if (key == null || !visited.add(key)) {
+                continue;
+            }
+            if (key.equals(target)) {
                 return true;
             }
-            r = byKey.get(r.consolidates());
-            if (r != null && r.key().equals(start.key())) {
-                return true;
+            ReportingRule next = byKey.get(key);
+            if (next != null) {
+                next.consolidates().stream().filter(Objects::nonNull).forEach(todo::add);
             }
         }
         return false;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static void notApplicable(String value, String at, String why, List<FieldError> errors) {
+        if (value != null) {
+            errors.add(new FieldError(at, "NOT_APPLICABLE", why));
+        }
     }
 
     private static void checkDueDate(ReportingRule r, String at, List<FieldError> errors) {

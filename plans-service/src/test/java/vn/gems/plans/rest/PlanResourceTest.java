@@ -184,7 +184,7 @@ class PlanResourceTest {
                     "receivingAgency":"TTH-DOLISA","coverage":"NARRATIVE_ONLY"},
                    {"key":"R2","kind":"ANNUAL","dueDay":31,"dueMonth":4,"submitters":{"mode":"EXPLICIT"},
                     "receivingAgency":"TTH-DOLISA","coverage":"RESPONSIBLE_TARGETS","consolidates":"R2"},
-                   {"key":"R3","kind":"SIX_MONTH","dueDay":29,"dueMonth":2,"submitters":{"mode":"ALL_ASSIGNED","agencies":["TTH-DOH"]},
+                   {"key":"R3","kind":"SIX_MONTH","dueDay":29,"dueMonth":2,"submitters":{"mode":"ALL_ASSIGNED","agencies":["TTH-DOH"],"level":"COMMUNE"},
                     "receivingAgency":"TTH-DOLISA","coverage":"RESPONSIBLE_TARGETS","consolidates":"R9"}]}""");
         var res = given().header("Authorization", DOLISA).contentType(ContentType.JSON).body(doc.toString())
                 .post("/api/plans").then().statusCode(422).contentType("application/problem+json")
@@ -213,8 +213,8 @@ class PlanResourceTest {
                 {"reportingRules[1].submitters.agencies", "MISSING_SUBMITTERS"},
                 {"reportingRules[1].consolidates", "RULE_CYCLE"},
                 {"reportingRules[2].dueDay", "INVALID_DUE_DATE"},
-                {"reportingRules[2].submitters.agencies", "NOT_APPLICABLE"},
-                {"reportingRules[2].consolidates", "UNKNOWN_RULE"},
+                {"reportingRules[2].submitters.level", "NOT_APPLICABLE"},
+                {"reportingRules[2].consolidates[0]", "UNKNOWN_RULE"},
         };
         for (String[] e : expected) {
             assertTrue(errors.stream().anyMatch(x -> x.get("field").equals(e[0]) && x.get("code").equals(e[1])),

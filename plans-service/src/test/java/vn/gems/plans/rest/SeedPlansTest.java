@@ -104,7 +104,7 @@ class SeedPlansTest {
         assertEquals(List.of(25, 6, 2021), List.of(plan.getInt("reportingRules[0].dueDay"), plan.getInt("reportingRules[0].dueMonth"),
                 plan.getInt("reportingRules[0].dueYear")));
         assertEquals("VN-MOLISA", plan.getString("reportingRules[3].receivingAgency"));
-        assertEquals("R2", plan.getString("reportingRules[3].consolidates"));
+        assertEquals(List.of("R2"), plan.getList("reportingRules[3].consolidates"));
         assertEquals("CHILD_PLANS", plan.getString("reportingRules[2].submitters.mode"));
         assertTrue(plan.getList("assignedAgencies").containsAll(List.of("TTH-DOLISA", "TTH-DOH", "TTH-DOHA", "TTH-DPI", "TTH-DCS",
                 "TTH-DIC", "TTH-DOET", "TTH-STATS")));
@@ -166,8 +166,15 @@ class SeedPlansTest {
                 + "' }.measures.find { it.key == '" + measure + "' }");
     }
 
-    /** Every field of {@code expected} must be in {@code actual} with the same value; lists item by item. */
+    /**
+     * Every field of {@code expected} must be in {@code actual} with the same value; lists item by item. A rule's
+     * {@code consolidates} is a list: a single key reads as a list of one, null as none.
+     */
     static void compare(String path, JsonNode expected, JsonNode actual, List<String> out) {
+        if (path.endsWith(".consolidates")) {
+            expected = asList(expected);
+            actual = asList(actual);
+        }
         if (expected == null || expected.isNull()) {
             if (actual != null && !actual.isNull() && !actual.isMissingNode()) {
                 out.add(path + ": expected null, got " + actual);
@@ -198,5 +205,12 @@ class SeedPlansTest {
         } else if (!expected.equals(actual)) {
             out.add(path + ": expected " + expected + ", got " + actual);
         }
+    }
+
+    private static JsonNode asList(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return JSON.createArrayNode();
+        }
+        return n.isArray() ? n : JSON.createArrayNode().add(n);
     }
 }

@@ -17,6 +17,8 @@ import vn.gems.contracts.indicators.RollupsAnswer;
 import vn.gems.contracts.indicators.RollupsRequest;
 import vn.gems.contracts.indicators.ValueBatch;
 
+import java.util.List;
+
 /** indicators-service as reporting-service calls it, with its own service-account token. */
 @RegisterRestClient(configKey = "indicators")
 @OidcClientFilter
@@ -35,6 +37,10 @@ public interface IndicatorsApi {
     @GET
     @Path("/api/indicators")
     IndicatorPage indicators(@QueryParam("codes") String codes, @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/units/{code}/territory")
+    List<String> territory(@PathParam("code") String code, @QueryParam("asOf") String asOf, @QueryParam("level") String level);
 
     @GET
     @Path("/api/units/{code}")

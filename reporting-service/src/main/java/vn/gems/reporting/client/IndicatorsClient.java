@@ -15,6 +15,7 @@ import vn.gems.contracts.indicators.ValueBatch;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Calls to indicators-service under timeout, retry and circuit breaker. 4xx answers come out as
@@ -79,6 +80,30 @@ public class IndicatorsClient {
         } catch (RuntimeException e) {
             throw PeerFailures.classify(PEER, e);
         }
+    }
+
+    /**
+     * The units at {@code level} inside {@code unit}'s territory as it stands on {@code asOf} (one call for a whole
+     * province's communes); empty when indicators-service does not know the unit.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, abortOn = PeerRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "unitsDown", skipOn = PeerRejected.class)
+    public List<String> unitsAt(String unit, String level, LocalDate asOf) {
+        try {
+            return api.territory(unit, asOf.toString(), level);
+        } catch (RuntimeException e) {
+            RuntimeException c = PeerFailures.classify(PEER, e);
+            if (c instanceof PeerRejected r && r.status() == 404) {
+                return List.of();
+            }
+            throw c;
+        }
+    }
+
+    List<String> unitsDown(String unit, String level, LocalDate asOf) {
+        throw PeerFailures.unavailable(PEER, null);
     }
 
     UnitNames unitDown(String code, LocalDate asOf) {

@@ -5,9 +5,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import vn.gems.contracts.plans.Agency;
+import vn.gems.contracts.plans.Membership;
 import vn.gems.contracts.plans.Plan;
 
 import java.util.List;
@@ -33,4 +35,8 @@ public interface PlansApi {
     @GET
     @Path("/api/agencies/{code}/holders")
     List<Agency> holders(@PathParam("code") String code);
+
+    @GET
+    @Path("/api/agencies/{code}/members")
+    List<Membership> members(@PathParam("code") String body, @QueryParam("asOf") String asOf);
 }

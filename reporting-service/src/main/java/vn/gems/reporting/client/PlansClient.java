@@ -7,8 +7,10 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.gems.contracts.plans.Agency;
+import vn.gems.contracts.plans.Membership;
 import vn.gems.contracts.plans.Plan;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +62,19 @@ public class PlansClient {
     @Fallback(fallbackMethod = "holdersDown", skipOn = PeerRejected.class)
     public Optional<List<Agency>> holders(String code) {
         return call(() -> api.holders(code));
+    }
+
+    /** The members of a body on a date (a BODY_MEMBERS rule's submitters); empty when plans-service knows no such body. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "membersDown", skipOn = PeerRejected.class)
+    public Optional<List<Membership>> members(String body, LocalDate asOf) {
+        return call(() -> api.members(body, asOf.toString()));
+    }
+
+    Optional<List<Membership>> membersDown(String body, LocalDate asOf) {
+        throw PeerFailures.unavailable(PEER, null);
     }
 
     Optional<Plan> planDown(long id, int version) {

@@ -1,6 +1,7 @@
 package vn.gems.reporting.mapping;
 
 import vn.gems.contracts.plans.Assignment;
+import vn.gems.contracts.plans.AssignmentRole;
 import vn.gems.contracts.plans.ChildPlan;
 import vn.gems.contracts.plans.Coverage;
 import vn.gems.contracts.plans.Figure;
@@ -42,9 +43,15 @@ public final class PlanReader {
         for (int i = 0; i < doc.reportingRules().size(); i++) {
             rules.add(rule(doc.reportingRules().get(i), i + 1));
         }
+        // Requested bodies (Đề nghị) are invited; co-operating ones (Phối hợp) feed the responsible agency and report to no one.
         Set<String> assigned = new LinkedHashSet<>(codes(doc.assignedAgencies()));
+        Set<String> requested = new LinkedHashSet<>();
         for (Assignment a : doc.assignments()) {
-            assigned.addAll(codes(a.agencies()));
+            if (a.roleOrDefault() == AssignmentRole.RESPONSIBLE) {
+                assigned.addAll(codes(a.agencies()));
+            } else if (a.roleOrDefault() == AssignmentRole.REQUESTED) {
+                requested.addAll(codes(a.agencies()));
+            }
         }
         List<PlanModel.ChildPlan> children = new ArrayList<>();
         for (ChildPlan c : doc.childPlans()) {
@@ -55,7 +62,7 @@ public final class PlanReader {
                 doc.documentNumber() != null && !doc.documentNumber().isBlank() ? doc.documentNumber() : blankToNull(doc.code()),
                 blankToNull(doc.title()), blankToNull(doc.issuingAgency()), blankToNull(doc.leadAgency()),
                 blankToNull(doc.unitCode()), doc.parentPlanId(), doc.periodFrom(), doc.periodTo(), objectives, rules,
-                List.copyOf(assigned), children);
+                List.copyOf(assigned), children, List.copyOf(requested));
     }
 
     private static PlanModel.Objective objective(Objective o, int index) {
@@ -92,10 +99,12 @@ public final class PlanReader {
         Submitters submitters = r.submitters();
         SubmitterMode mode = submitters == null || submitters.mode() == null ? SubmitterMode.EXPLICIT : submitters.mode();
         List<String> agencies = submitters == null ? List.of() : codes(submitters.agencies());
+        List<String> invited = submitters == null ? List.of() : codes(submitters.invited());
         return new PlanModel.Rule(r.key() != null ? r.key() : "R" + index, Objects.requireNonNullElse(r.kind(), RuleKind.AD_HOC),
                 r.dueDay(), r.dueMonth(), r.dueYear(), r.fromYear(), r.toYear(), mode, agencies, blankToNull(r.receivingAgency()),
-                Objects.requireNonNullElse(r.coverage(), Coverage.RESPONSIBLE_TARGETS), blankToNull(r.consolidates()),
-                blankToNull(r.title()));
+                Objects.requireNonNullElse(r.coverage(), Coverage.RESPONSIBLE_TARGETS), List.copyOf(new LinkedHashSet<>(codes(r.consolidates()))),
+                blankToNull(r.title()), submitters == null ? null : blankToNull(submitters.unit()),
+                submitters == null ? null : blankToNull(submitters.level()), submitters == null ? null : blankToNull(submitters.body()), invited);
     }
 
     /** Agency codes as listed, trimmed, blanks left out. */

@@ -15,7 +15,8 @@ import java.util.List;
  * reported and when, where every target measure stands (with the source of each figure), the narratives of the
  * accepted reports by objective and agency, and the child plans' figures rolled up. Completeness counts the
  * submitters as the territory stood on the due date: an obligation of a body retired (merged) before its due date,
- * whose holder owes the same report itself, is listed in {@code countedAsSuccessor} and counted once, as the holder's.
+ * whose holder owes the same report itself, is listed in {@code countedAsSuccessor} and counted once, as the
+ * holder's. Invited bodies' obligations are listed in {@code invited}, never counted.
  */
 @Schema(name = "Consolidation", example = """
         {"planId":12,"planVersion":1,"planNumber":"KH-TTH-2021","planTitle":"Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2025",
@@ -31,13 +32,13 @@ import java.util.List;
                  "status":"ON_TRACK","statusReason":"moving towards 109 (111.2 → 110.01)","responsibleAgencies":["TTH-DOH"],
                  "sources":[{"kind":"REPORT","reference":"submission:7:v2","agency":"TTH-DOH","system":null},
                             {"kind":"STATISTICS","reference":"tth-stats-2024","agency":"TTH-STATS","system":null}],"contributingUnits":["VN-46"]}]}],
-         "narratives":[],"children":[],"childrenRollup":[],"upward":[],"countedAsSuccessor":[]}""")
+         "narratives":[],"children":[],"childrenRollup":[],"upward":[],"countedAsSuccessor":[],"invited":[]}""")
 public record ConsolidationView(long planId, int planVersion, String planNumber, String planTitle, String period,
                                 String receivingAgency, String receivingAgencyName, String unitCode, LocalDate asOf,
                                 Instant generatedAt, Completeness completeness, List<AgencyLine> agencies,
                                 List<ObjectiveBlock> objectives, List<NarrativeBlock> narratives,
                                 List<ChildPlan> children, List<TargetRow> childrenRollup, List<UpwardObligation> upward,
-                                List<AgencyLine> countedAsSuccessor) {
+                                List<AgencyLine> countedAsSuccessor, List<AgencyLine> invited) {
 
     /** Expected reports; submitted = on time + late; missing = overdue and never submitted; pending = not due yet. */
     public record Completeness(int expected, int submitted, int onTime, int late, int missing, int pending, int accepted,

@@ -80,7 +80,7 @@ public class ConsolidationService {
         PlanRef ref = plans.ref(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
         String receiver = scope.receiverFor(ref, period, receivingAgency);
         scope.requireRead(ref, receiver);
-        return build(ref, plans.model(ref), period, receiver, ruleKey, asOf == null ? LocalDate.now(config.zone()) : asOf);
+        return build(ref, plans.model(ref), period, receiver, ruleKey == null ? List.of() : List.of(ruleKey), asOf == null ? LocalDate.now(config.zone()) : asOf);
     }
 
     /** Freezes the public summary of a consolidation; a reviewer of the receiving agency publishes, again to update. */
@@ -89,7 +89,7 @@ public class ConsolidationService {
         PlanRef ref = plans.ref(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
         String receiver = scope.receiverFor(ref, period, receivingAgency);
         scope.requirePublish(receiver);
-        ConsolidationView full = build(ref, plans.model(ref), period, receiver, null, LocalDate.now(config.zone()));
+        ConsolidationView full = build(ref, plans.model(ref), period, receiver, List.of(), LocalDate.now(config.zone()));
         PublishedConsolidation p = PublishedConsolidation.<PublishedConsolidation>find("planId = ?1 and period = ?2 and receivingAgency = ?3",
                 planId, period, receiver).firstResultOptional().orElseGet(PublishedConsolidation::new);
         p.planId = planId;
@@ -112,7 +112,8 @@ public class ConsolidationService {
                 : PublishedConsolidation.<PublishedConsolidation>find("planId = ?1 order by publishedAt desc", planId)).page(0, 500).list();
     }
 
-    ConsolidationView build(PlanRef ref, PlanModel plan, String period, String receiver, String ruleKey, LocalDate asOf) {
+    /** {@code ruleKeys}: the rules whose reports count (a consolidating rule's list, or one asked for); empty: all. */
+    ConsolidationView build(PlanRef ref, PlanModel plan, String period, String receiver, List<String> ruleKeys, LocalDate asOf) {
         // Figures: this period and the previous one for every measure at the plan's unit, and each child plan's unit,
         // asked of indicators-service while this service reads its own tables.
         List<PlanModel.ChildPlan> children = children(plan);
@@ -131,7 +132,7 @@ public class ConsolidationService {
         }
         CompletableFuture<Map<String, Rollup>> pending = rollups.ask(queries, asOf);
 
-        List<Obligation> all = obligations(plan.id(), period, receiver, ruleKey);
+        List<Obligation> all = obligations(plan.id(), period, receiver, ruleKeys);
         Map<Long, Report> reports = reports(all);
         Map<String, String> names = names(all, receiver);
         // The territory on the due date: a body merged before it counts once, as its successor.
@@ -139,8 +140,10 @@ public class ConsolidationService {
         List<Obligation> obligations = all.stream().filter(o -> !mergedAway.contains(o.id)).toList();
         List<AgencyLine> agencyLines = new ArrayList<>();
         List<AgencyLine> merged = new ArrayList<>();
+        // Invited bodies (required false) are reported apart and never counted.
+        List<AgencyLine> invited = new ArrayList<>();
         for (Obligation o : all) {
-            (mergedAway.contains(o.id) ? merged : agencyLines).add(lines.line(o, reports.get(o.id), asOf, names));
+            (!o.required ? invited : mergedAway.contains(o.id) ? merged : agencyLines).add(lines.line(o, reports.get(o.id), asOf, names));
         }
         Completeness completeness = SubmissionLines.completeness(agencyLines);
         List<ConsolidationView.NarrativeBlock> narrativeBlocks = narratives.of(plan, obligations, reports, names);
@@ -183,7 +186,7 @@ public class ConsolidationService {
             Set<Long> childMerged = SubmissionLines.mergedAway(childObligations);
             Map<Long, Report> childReports = reports(childObligations);
             for (Obligation co : childObligations) {
-                if (!childMerged.contains(co.id)) {
+                if (co.required && !childMerged.contains(co.id)) {
                     childLines.add(lines.line(co, childReports.get(co.id), asOf, names));
                 }
             }
@@ -201,7 +204,7 @@ public class ConsolidationService {
                 .toList();
 
         return new ConsolidationView(plan.id(), plan.version(), ref.number, ref.title, period, receiver, names.get(receiver),
-                ref.unitCode, asOf, Instant.now(), completeness, agencyLines, objectives, narrativeBlocks, childPlans, childRows, upward, merged);
+                ref.unitCode, asOf, Instant.now(), completeness, agencyLines, objectives, narrativeBlocks, childPlans, childRows, upward, merged, invited);
     }
 
     /** Agency names for the lines and narratives, in one query. */
@@ -232,10 +235,10 @@ public class ConsolidationService {
         return new ArrayList<>(byId.values());
     }
 
-    private List<Obligation> obligations(long planId, String period, String receiver, String ruleKey) {
-        if (ruleKey != null) {
-            return Obligation.<Obligation>list("planId = ?1 and period = ?2 and receivingAgency = ?3 and state <> ?4 and ruleKey = ?5 "
-                    + "order by agency, ruleKey", planId, period, receiver, ObligationState.CANCELLED, ruleKey);
+    private List<Obligation> obligations(long planId, String period, String receiver, List<String> ruleKeys) {
+        if (!ruleKeys.isEmpty()) {
+            return Obligation.<Obligation>list("planId = ?1 and period = ?2 and receivingAgency = ?3 and state <> ?4 and ruleKey in ?5 "
+                    + "order by agency, ruleKey", planId, period, receiver, ObligationState.CANCELLED, ruleKeys);
         }
         return Obligation.<Obligation>list("planId = ?1 and period = ?2 and receivingAgency = ?3 and state <> ?4 order by agency, ruleKey",
                 planId, period, receiver, ObligationState.CANCELLED);

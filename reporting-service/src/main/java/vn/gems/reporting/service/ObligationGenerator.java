@@ -46,12 +46,15 @@ public class ObligationGenerator {
     private final AgencyDirectory agencies;
     private final PlanStore store;
     private final ReportingConfig config;
+    private final SubmitterSelector selector;
 
-    public ObligationGenerator(PlansClient plans, AgencyDirectory agencies, PlanStore store, ReportingConfig config) {
+    public ObligationGenerator(PlansClient plans, AgencyDirectory agencies, PlanStore store, ReportingConfig config,
+                               SubmitterSelector selector) {
         this.plans = plans;
         this.agencies = agencies;
         this.store = store;
         this.config = config;
+        this.selector = selector;
     }
 
     /** Handles plans-service's event: reads the plan version and (re)generates its obligations. */
@@ -156,7 +159,7 @@ public class ObligationGenerator {
 
     /** One obligation the plan implies, before it is matched with what exists. */
     record Wanted(String ruleKey, RuleKind kind, String period, LocalDate dueDate, String assignedAgency,
-                  String agency, String receivingAgency, String unitCode, PlanModel.Rule rule) {
+                  String agency, String receivingAgency, String unitCode, PlanModel.Rule rule, boolean required) {
         String naturalKey() {
             return ruleKey + "|" + period + "|" + assignedAgency;
         }
@@ -219,12 +222,16 @@ public class ObligationGenerator {
             }
             for (String[] period : periods(plan, rule)) {
                 LocalDate due = date(Integer.parseInt(period[1]), rule.dueMonth(), rule.dueDay());
-                for (String submitter : submitters(plan, rule)) {
+                String receiverThen = agencies.holderOn(receiver, due);
+                selector.submitters(plan, rule, due).forEach((submitter, required) -> {
                     String holder = agencies.holderOn(submitter, due);
+                    // The receiving agency never owes itself a report.
+                    if (submitter.equals(receiver) || holder.equals(receiverThen)) {
+                        return;
+                    }
                     String unit = agencies.get(holder).map(a -> a.unitCode).orElse(plan.unitCode());
-                    list.add(new Wanted(rule.key(), rule.kind(), period[0], due, submitter, holder,
-                            agencies.holderOn(receiver, due), unit, rule));
-                }
+                    list.add(new Wanted(rule.key(), rule.kind(), period[0], due, submitter, holder, receiverThen, unit, rule, required));
+                });
             }
         }
         return list;
@@ -252,33 +259,6 @@ public class ObligationGenerator {
         return periods;
     }
 
-    private Set<String> submitters(PlanModel plan, PlanModel.Rule rule) {
-        Set<String> s = new LinkedHashSet<>();
-        switch (rule.mode()) {
-            case EXPLICIT -> s.addAll(rule.agencies());
-            case ALL_ASSIGNED -> {
-                s.addAll(plan.assignedAgencies());
-                s.addAll(rule.agencies());
-            }
-            case CHILD_PLANS -> {
-                s.addAll(rule.agencies());
-                for (PlanModel.ChildPlan child : plan.childPlans()) {
-                    if (child.reportingAgency() != null && !"DRAFT".equals(child.status())) {
-                        s.add(child.reportingAgency());
-                    }
-                }
-                // Children this service heard of itself, in case plans-service's list lags behind an issue event.
-                for (PlanRef child : PlanRef.<PlanRef>list("parentPlanId", plan.id())) {
-                    String agency = child.leadAgency != null ? child.leadAgency : child.issuingAgency;
-                    if (agency != null && !"CLOSED".equals(child.status)) {
-                        s.add(agency);
-                    }
-                }
-            }
-        }
-        return s;
-    }
-
     private void insert(PlanModel plan, Wanted w) {
         Obligation o = new Obligation();
         o.planId = plan.id();
@@ -297,7 +277,8 @@ public class ObligationGenerator {
         o.planVersion = plan.version();
         changed |= set(o.kind, w.kind(), v -> o.kind = v);
         changed |= set(o.coverage, w.rule().coverage(), v -> o.coverage = v);
-        changed |= set(o.consolidates, w.rule().consolidates(), v -> o.consolidates = v);
+        changed |= set(o.consolidates, Obligation.joinRules(w.rule().consolidates()), v -> o.consolidates = v);
+        changed |= set(o.required, w.required(), v -> o.required = v);
         if (open || o.dueDate == null) {
             changed |= dueDate(o, w.dueDate());
             changed |= set(o.receivingAgency, w.receivingAgency(), v -> o.receivingAgency = v);

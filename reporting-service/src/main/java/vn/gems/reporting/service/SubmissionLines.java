@@ -59,7 +59,7 @@ public class SubmissionLines {
     static Set<Long> mergedAway(List<Obligation> obligations) {
         Set<String> handedOver = new HashSet<>();
         for (Obligation o : obligations) {
-            if (!o.agency.equals(o.assignedAgency)) {
+            if (o.required && !o.agency.equals(o.assignedAgency)) {
                 handedOver.add(o.assignedAgency);
             }
         }
@@ -76,7 +76,7 @@ public class SubmissionLines {
         for (Obligation o : obligations) {
             LocalDate retired = retiredOn.get(o.assignedAgency);
             boolean mergedBeforeDue = !o.agency.equals(o.assignedAgency) && retired != null && retired.isBefore(o.dueDate);
-            if (mergedBeforeDue || o.agency.equals(o.assignedAgency)) {
+            if (o.required && (mergedBeforeDue || o.agency.equals(o.assignedAgency))) {
                 bySuccessor.computeIfAbsent(o.ruleKey + "|" + o.period + "|" + o.agency, k -> new ArrayList<>()).add(o);
             }
         }
