@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,7 +50,7 @@ public final class Uploads {
                     }
                     int len = (int) Math.min(CHUNK, left);
                     ByteBuffer chunk = ByteBuffer.allocate(len);
-                    java.util.Arrays.fill(chunk.array(), (byte) 'x');
+                    Arrays.fill(chunk.array(), (byte) 'x');
                     left -= len;
                     sent.addAndGet(len);
                     subscriber.onNext(chunk);

@@ -1,5 +1,6 @@
 package vn.gems.indicators;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import vn.gems.common.testing.TestTokens;
@@ -49,7 +50,7 @@ public final class Demo {
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> items(String file) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(Files.readString(DIR.resolve(file)), List.class);
+            return new ObjectMapper().readValue(Files.readString(DIR.resolve(file)), List.class);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -7,6 +7,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
@@ -15,6 +16,7 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,7 +60,7 @@ public class Agency extends VersionedEntity {
     @Column(name = "search_text")
     public String searchText;
 
-    @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "agency_successor", joinColumns = @JoinColumn(name = "agency_code"))
     @Column(name = "successor_code")
     public Set<String> successorCodes = new LinkedHashSet<>();
@@ -74,6 +76,6 @@ public class Agency extends VersionedEntity {
     }
 
     public void refreshSearchText() {
-        searchText = SearchText.fold(java.util.List.of(code, nameVi, nameEn), 1000);
+        searchText = SearchText.fold(List.of(code, nameVi, nameEn), 1000);
     }
 }

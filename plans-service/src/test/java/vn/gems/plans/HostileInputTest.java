@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
 import vn.gems.common.testing.TestDatabase;
 
+import java.util.Collections;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -56,7 +57,7 @@ class HostileInputTest {
                 .statusCode(400).body("code", equalTo("INVALID_PAGE"));
         given().header("Authorization", AUDITOR).queryParam("page", 4_000_000).queryParam("size", 500).get("/api/plans").then()
                 .statusCode(200).body("items.size()", equalTo(0));
-        String manyWords = String.join(" ", java.util.Collections.nCopies(700, "a b"));
+        String manyWords = String.join(" ", Collections.nCopies(700, "a b"));
         given().header("Authorization", AUDITOR).queryParam("q", manyWords).get("/api/plans").then().statusCode(lessThan(500));
         given().queryParam("q", "x".repeat(3_000)).get("/api/public/plans").then().statusCode(200).body("total", equalTo(0));
         given().header("Authorization", AUDITOR).get("/api/plans/" + "9".repeat(40)).then().statusCode(404);

@@ -2,6 +2,7 @@ package vn.gems.plans;
 
 import org.junit.jupiter.api.Test;
 
+import java.text.Normalizer;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ class SearchTextTest {
     @Test
     void decomposedAndComposedFormsFoldAlike() {
         String composed = "Thừa Thiên Huế";
-        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
         assertEquals(SearchText.fold(composed), SearchText.fold(decomposed));
     }
 

@@ -38,7 +38,8 @@ export async function page(route) {
     tabs.push(['obligations', t('ws.obligations')]);
   }
   if (hasRole('reviewer')) {
-    tabs.push(['inbox', t('ws.inbox')], ['extensions', t('ws.extensions')], ['consolidation', t('ws.consolidations')]);
+    tabs.push(['inbox', t('ws.inbox')], ['extensions', t('ws.extensions')], ['requests', t('ws.requests')],
+      ['consolidation', t('ws.consolidations')]);
   }
   if (hasRole('stats-pusher')) {
     tabs.push(['upload', t('ws.upload')]);
@@ -52,6 +53,8 @@ export async function page(route) {
     body = await (await import('./ws-report.js')).reportForm(route.params[1]);
   } else if (['inbox', 'review', 'extensions', 'consolidation'].includes(sub)) {
     body = await (await import('./ws-review.js')).reviewPage(sub, route);
+  } else if (sub === 'requests') {
+    body = await (await import('./ws-requests.js')).requestsPage(route.query);
   } else if (sub === 'upload') {
     body = await (await import('./ws-upload.js')).uploadPage();
   } else {
@@ -102,7 +105,8 @@ async function obligations() {
         <th scope="col">${t('obl.action')}</th></tr></thead>
       <tbody>${list.map((o) => html`<tr data-obligation=${o.id}>
         <td>${plans.get(o.planId)?.documentNumber || plans.get(o.planId)?.code || ''}<br><span class="meta">${plans.get(o.planId)?.title || ''}</span></td>
-        <td>${o.ruleKey} <span class="meta">${o.kind}</span></td><td>${o.period}</td>
+        <td>${o.ruleKey} <span class="meta">${o.kind}</span>${o.requestSubject
+          ? html`<br><span class="request-subject">${t('req.subjectOf', { subject: o.requestSubject })}</span>` : nothing}</td><td>${o.period}</td>
         <td>${date(o.dueDate)}${extension(o)}</td><td>${timing(o)}</td><td>${badge('ostatus', o.status)}</td>
         <td>${o.reportId
           ? html`<a href="#/ws/report/${o.reportId}">${t('obl.open')}</a>`

@@ -189,7 +189,8 @@ async function consolidation(planId, query) {
   if (!planId) {
     const all = await received();
     const combos = new Map();
-    for (const o of all) {
+    // An on-request report (period REQ-n) is followed on the requests page, not consolidated.
+    for (const o of all.filter((x) => !x.requestId)) {
       combos.set(`${o.planId}/${o.ruleKey}/${o.period}`, o);
     }
     const list = [...combos.values()].sort((a, b) => b.period.localeCompare(a.period) || a.planId - b.planId);

@@ -113,4 +113,8 @@ public class Obligation extends VersionedEntity {
     public static String joinRules(List<String> keys) {
         return keys == null || keys.isEmpty() ? null : String.join(",", keys);
     }
+
+    /** The report request this obligation answers (an on-request report, period {@code REQ-<id>}); null for the plan's dated ones. */
+    @Column(name = "request_id")
+    public Long requestId;
 }

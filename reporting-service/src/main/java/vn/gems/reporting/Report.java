@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * An agency's report for one obligation: the working draft (private to the agency) and, in
@@ -57,7 +58,7 @@ public class Report extends VersionedEntity {
     public String createdBy;
 
     /** The report of an obligation, if it was started (at most one: obligation_id is unique). */
-    public static java.util.Optional<Report> ofObligation(long obligationId) {
+    public static Optional<Report> ofObligation(long obligationId) {
         return Report.<Report>find("obligationId", obligationId).firstResultOptional();
     }
 }

@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One step of a report's life (created, edited, submitted, returned, accepted) or of its obligation's (due date
- * extended, possibly before any report exists), for the audit trail.
+ * One step of a report's life (created, edited, submitted, returned, accepted), of its obligation's (due date
+ * extended, possibly before any report exists) or of a report request's (issued, withdrawn), for the audit trail.
  */
 @Entity
 @Table(name = "report_event")
@@ -27,6 +27,9 @@ public class ReportEvent extends PanacheEntityBase {
 
     @Column(name = "obligation_id")
     public Long obligationId;
+
+    @Column(name = "request_id")
+    public Long requestId;
 
     @Column(nullable = false)
     public String action;
@@ -46,6 +49,13 @@ public class ReportEvent extends PanacheEntityBase {
     /** A step on an obligation, with its report when one exists. */
     public static ReportEvent ofObligation(long obligationId, Long reportId, String action, String actor, String detail) {
         return build(obligationId, reportId, action, actor, detail);
+    }
+
+    /** A step on a report request. */
+    public static ReportEvent ofRequest(long requestId, String action, String actor, String detail) {
+        ReportEvent e = build(null, null, action, actor, detail);
+        e.requestId = requestId;
+        return e;
     }
 
     private static ReportEvent build(Long obligationId, Long reportId, String action, String actor, String detail) {

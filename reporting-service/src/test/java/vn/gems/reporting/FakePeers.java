@@ -8,9 +8,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Small real HTTP servers standing in for the peers in {@code @QuarkusTest}s: a token endpoint (client
@@ -58,7 +61,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private volatile boolean plansDown;
     /** Runs while plans-service answers an agency request (tests look at the database meanwhile). */
-    private volatile java.util.function.Consumer<String> onAgencyCall = code -> { };
+    private volatile Consumer<String> onAgencyCall = code -> { };
 
     @Override
     public Map<String, String> start() {
@@ -153,7 +156,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    public void onAgencyCall(java.util.function.Consumer<String> hook) {
+    public void onAgencyCall(Consumer<String> hook) {
         onAgencyCall = hook == null ? code -> { } : hook;
     }
 
@@ -210,7 +213,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
             if (p.length == 4 && p[2].equals("plans")) {
                 planCalls.incrementAndGet();
                 JsonObject current = planVersions.values().stream().filter(d -> p[3].equals(d.getString("code")) || p[3].equals(String.valueOf(d.getValue("id"))))
-                        .max(java.util.Comparator.comparingInt(d -> d.getInteger("version"))).orElse(null);
+                        .max(Comparator.comparingInt(d -> d.getInteger("version"))).orElse(null);
                 if (current == null) {
                     json(req, 404, new JsonObject().put("code", "NOT_FOUND"));
                 } else {
@@ -324,7 +327,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
                     v.getJsonObject("dimensions", new JsonObject()).forEach(e -> dims.put(e.getKey(), String.valueOf(e.getValue())));
                     BigDecimal value = v.getValue("value") == null
                             ? new BigDecimal(v.getValue("numerator").toString()).multiply(BigDecimal.valueOf(catalogue.get(v.getString("indicatorCode"))
-                            .getInteger("multiplier"))).divide(new BigDecimal(v.getValue("denominator").toString()), java.math.MathContext.DECIMAL64)
+                            .getInteger("multiplier"))).divide(new BigDecimal(v.getValue("denominator").toString()), MathContext.DECIMAL64)
                             : new BigDecimal(v.getValue("value").toString());
                     rows.add(new Row(v.getString("indicatorCode"), v.getString("unitCode"), v.getString("period"), v.getString("sex"), dims,
                             value, source.getString("kind"), source.getString("reference"), source.getString("agency")));

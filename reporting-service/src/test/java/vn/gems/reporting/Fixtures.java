@@ -1,10 +1,14 @@
 package vn.gems.reporting;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import vn.gems.common.testing.TestTokens;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +39,8 @@ public final class Fixtures {
     }
 
     /** Today where due dates are counted (Vietnam). */
-    public static java.time.LocalDate today() {
-        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    public static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 
     public static void agencies(FakePeers fake) {
@@ -160,7 +164,7 @@ public final class Fixtures {
 
     /** Seed 001 (Hà Tĩnh 2020): every agency reports by 10/6 (6 months) and 10/11 (annual) to DOLISA. */
     public static JsonObject seed001(int year) {
-        List<String> agencies = new java.util.ArrayList<>();
+        List<String> agencies = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             agencies.add("HT-A" + i);
         }
@@ -218,7 +222,7 @@ public final class Fixtures {
     }
 
     /** Posts a plan event as plans-service's outbox does. */
-    public static io.restassured.response.Response event(long planId, int version, String kind) {
+    public static Response event(long planId, int version, String kind) {
         return given().header("Authorization", SERVICE).header("Idempotency-Key", "plan-" + planId + "-v" + version + "-" + kind)
                 .contentType(ContentType.JSON)
                 .body("{\"planId\":" + planId + ",\"planVersion\":" + version + ",\"event\":\"" + kind + "\",\"occurredAt\":\"2026-01-05T08:00:00Z\"}")

@@ -3,6 +3,7 @@ package vn.gems.reporting;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
@@ -114,7 +115,7 @@ class OutboxTest {
         assertEquals(1, db.count("select count(*) from outbox_message where idem_key = ? and last_error_code = 'VALUES_REFUSED'", key));
         long id = db.count("select id from outbox_message where idem_key = ?", key);
         given().header("Authorization", Fixtures.AUDITOR).get("/api/reports/outbox").then().statusCode(200)
-                .body("failed", greaterThanOrEqualTo(1)).body("recentProblems.idemKey", org.hamcrest.Matchers.hasItem(key));
+                .body("failed", greaterThanOrEqualTo(1)).body("recentProblems.idemKey", Matchers.hasItem(key));
         given().header("Authorization", ADMIN).post("/api/reports/outbox/" + id + "/requeue").then().statusCode(204);
         given().header("Authorization", ADMIN).post("/api/reports/outbox/987654/requeue").then().statusCode(409);
         assertEquals(0, rowsOf(report));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
 import vn.gems.common.testing.TestDatabase;
+import vn.gems.common.testing.TestTokens;
 
 import java.time.LocalDate;
 
@@ -32,7 +33,7 @@ class ReminderTest {
         fake.plan(6001, 1, Fixtures.seed001(year));
         Fixtures.event(6001, 1, "ISSUED").then().statusCode(200);
         LocalDate due = LocalDate.of(year, 6, 10);
-        String a7 = vn.gems.common.testing.TestTokens.bearer("a7.reporter", "HT-A7", "reporter");
+        String a7 = TestTokens.bearer("a7.reporter", "HT-A7", "reporter");
         long obligation = Fixtures.obligation(a7, 6001, year + "S1", "R1");
 
         given().header("Authorization", a7).post("/api/reports/reminders/runs").then().statusCode(403);
@@ -49,7 +50,7 @@ class ReminderTest {
         assertEquals(1, db.count("select count(*) from notification where obligation_id = ? and agency = 'HT-DOLISA' and kind = 'OVERDUE'", obligation));
         assertEquals(1, db.count("select count(*) from notification where obligation_id = ? and kind = 'DUE_SOON'", obligation));
         assertEquals(1, db.count("select count(*) from obligation where id = ? and reminder_stage = 'OVERDUE'", obligation));
-        String dolisa = vn.gems.common.testing.TestTokens.bearer("ht.dolisa", "HT-DOLISA", "reviewer");
+        String dolisa = TestTokens.bearer("ht.dolisa", "HT-DOLISA", "reviewer");
         given().header("Authorization", dolisa).get("/api/reports/notifications?kind=OVERDUE").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(12));
         given().header("Authorization", a7).get("/api/reports/notifications?agency=HT-DOLISA").then().statusCode(403);

@@ -2,10 +2,13 @@ package vn.gems.common.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.gems.common.problem.ProblemException;
 
 import java.security.Principal;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,13 +87,13 @@ public class Caller {
         if (claim == null) {
             return "";
         }
-        if (claim instanceof jakarta.json.JsonString s) {
+        if (claim instanceof JsonString s) {
             return s.getString();
         }
-        if (claim instanceof jakarta.json.JsonArray a && !a.isEmpty()) {
+        if (claim instanceof JsonArray a && !a.isEmpty()) {
             return a.getString(0);
         }
-        if (claim instanceof java.util.Collection<?> c && !c.isEmpty()) {
+        if (claim instanceof Collection<?> c && !c.isEmpty()) {
             return String.valueOf(c.iterator().next());
         }
         return claim.toString();

@@ -1,5 +1,7 @@
 package vn.gems.common.testing;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -37,8 +39,9 @@ public final class BenchSupport {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /** Waits for the service's readiness: 120 s, or {@code -Dbench.readySeconds} on a loaded machine. */
     public static void waitReady(HttpClient http, String base, Process process) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + 1000 * Long.getLong("bench.readySeconds", 120);
         while (System.currentTimeMillis() < deadline) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
@@ -89,7 +92,7 @@ public final class BenchSupport {
     }
 
     public static String memory() {
-        long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        long bytes = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         return String.format(Locale.ROOT, "%.0f GB RAM", bytes / 1e9);
     }
 

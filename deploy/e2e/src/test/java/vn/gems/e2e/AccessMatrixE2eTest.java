@@ -2,6 +2,7 @@ package vn.gems.e2e;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -40,7 +42,7 @@ class AccessMatrixE2eTest {
 
     private static final Map<String, String> tokens = new HashMap<>();
     /** line → role index → status, printed after the run for rows still being written ("?" cells). */
-    private static final Map<Integer, Map<Integer, Integer>> observed = new java.util.TreeMap<>();
+    private static final Map<Integer, Map<Integer, Integer>> observed = new TreeMap<>();
 
     /** One line of the matrix. */
     record Row(int line, String method, String path, String bodyFile, Map<String, String> expected) {
@@ -90,7 +92,7 @@ class AccessMatrixE2eTest {
         return rows;
     }
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void printUnreviewedRows() throws IOException {
         for (Row row : rows()) {
             if (row.expected().containsValue("?")) {
@@ -126,7 +128,7 @@ class AccessMatrixE2eTest {
         int status = res.statusCode();
         String expected = row.expected().get(role);
         assertTrue(status < 500, () -> "server error " + status + ": " + res.asString());
-        observed.computeIfAbsent(row.line(), l -> new java.util.TreeMap<>()).put(ROLES.indexOf(role), status);
+        observed.computeIfAbsent(row.line(), l -> new TreeMap<>()).put(ROLES.indexOf(role), status);
         switch (expected) {
             // A row being written: record what happens for review (printed after the run); never passes unreviewed.
             case "?" -> assertTrue(Boolean.getBoolean("gems.matrix.record"), "unreviewed matrix cell on line " + row.line());

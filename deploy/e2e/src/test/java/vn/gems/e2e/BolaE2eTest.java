@@ -1,5 +1,6 @@
 package vn.gems.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -14,6 +15,7 @@ import vn.gems.e2e.ServiceDb.Table;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,8 +65,7 @@ class BolaE2eTest {
             "GET /api/public/units/{code}",
             "GET /api/values/dhis2/mappings/{code}",
             // SDMX: published final values only, anonymous like /api/public ({agency} is the SDMX maintenance agency, GEMS)
-            "GET /sdmx/2.1/dataflow/{agency}/{id}/{version}", "GET /sdmx/2.1/datastructure/{agency}/{id}/{version}",
-            "GET /sdmx/2.1/codelist/{agency}/{id}/{version}", "GET /sdmx/2.1/conceptscheme/{agency}/{id}/{version}",
+            "GET /sdmx/2.1/{structure}/{agency}/{id}/{version}",
             "GET /sdmx/2.1/schema/dataflow/{agency}/{id}/{version}", "GET /sdmx/2.1/data/{flow}", "GET /sdmx/2.1/data/{flow}/{key}");
 
     /** Reserved to admins, who act for every agency: no agency to mismatch. */
@@ -72,7 +73,7 @@ class BolaE2eTest {
             "PUT /api/indicators/{code}",
             "POST /api/units/{province}/import",
             "POST /api/reports/plans/{planId}/obligations/regeneration",
-            "POST /api/reports/outbox/{id}/requeue",
+            "POST /api/reports/outbox/{id}/requeue", "POST /api/plans/outbox/{id}/requeue",
             "PUT /api/values/dhis2/mappings/{code}", "DELETE /api/values/dhis2/mappings/{code}");
 
     static final String QNG = "qng.officer";              // QNG-DOLISA: plan-manager, reviewer, reporter (another province)
@@ -94,7 +95,7 @@ class BolaE2eTest {
     static final List<Table> VALUE_TABLES = tables("indicators", "indicator_value", "indicator_value_history", "value_push", "publication");
     static List<Table> reportTables() {
         List<Table> t = new ArrayList<>(List.of(new Table("reporting", "obligation", "plan_id = " + ids.get("planId"))));
-        t.addAll(tables("reporting", "report", "report_version", "report_event", "attachment", "published_consolidation"));
+        t.addAll(tables("reporting", "report", "report_version", "report_event", "attachment", "published_consolidation", "report_request"));
         return t;
     }
 
@@ -163,7 +164,14 @@ class BolaE2eTest {
         ids.put("draft", "BOLA-DRAFT-" + run);
         ids.put("issued", "BOLA-ISSUED-" + run);
         for (String code : List.of(ids.get("draft"), ids.get("issued"))) {
-            Response created = given().header("Authorization", dolisa).contentType(ContentType.JSON).body(PlansE2eTest.small(code).toString())
+            ObjectNode doc = PlansE2eTest.small(code);
+            if (code.equals(ids.get("issued"))) {
+                // A thematic report on request (no due date): TTH-DOLISA asks TTH-DOH for it (the request below).
+                doc.withArray("reportingRules").add(new ObjectMapper().readTree("""
+                        {"key":"R2","kind":"THEMATIC","submitters":{"mode":"EXPLICIT","agencies":["TTH-DOH"]},
+                         "receivingAgency":"TTH-DOLISA","coverage":"NARRATIVE_ONLY"}"""));
+            }
+            Response created = given().header("Authorization", dolisa).contentType(ContentType.JSON).body(doc.toString())
                     .post(gateway() + "/api/plans");
             assertEquals(201, created.statusCode(), created.asString());
             ids.put(code, created.jsonPath().getString("id"));
@@ -207,6 +215,11 @@ class BolaE2eTest {
                 .body("Biên bản kiểm tra số liệu".getBytes(StandardCharsets.UTF_8))
                 .post(gateway() + "/api/reports/submissions/" + ids.get("draftReport") + "/attachments?filename=bien-ban.txt")
                 .then().statusCode(201).extract().path("id").toString());
+        // TTH-DOLISA's request for an on-request report of TTH-DOH.
+        ids.put("request", given().header("Authorization", dolisa).contentType(ContentType.JSON).body("""
+                        {"planId":%s,"ruleKey":"R2","subject":"Báo cáo chuyên đề kiểm thử","instructions":"Nêu kết quả.",
+                         "dueDate":"%s"}""".formatted(ids.get("planId"), LocalDate.now().plusDays(30)))
+                .post(gateway() + "/api/reports/requests").then().statusCode(201).extract().path("id").toString());
     }
 
     static List<Case> cases() {
@@ -316,6 +329,15 @@ class BolaE2eTest {
             cases.add(new Case("POST", "/api/reports/obligations/{id}/extension", "/api/reports/obligations/" + ids.get("o2026") + "/extension",
                     who, "application/json", "{\"dueDate\":\"2099-12-31\",\"reason\":\"gia hạn giả mạo\"}",
                     new Read("health.reporter", "/api/reports/obligations/" + ids.get("o2026")), rt, hidden, Set.of()));
+        }
+        // On-request reports: TTH-DOLISA's request to TTH-DOH; only they read it, only TTH-DOLISA's reviewers withdraw it.
+        String request = "/api/reports/requests/" + ids.get("request");
+        for (String who : List.of(DOET, QNG)) {
+            cases.add(new Case("GET", "/api/reports/requests/{id}", request, who, null, null, null, List.of(), hidden, Set.of()));
+        }
+        for (String who : List.of(QNG, DOET_REVIEWER)) {
+            cases.add(new Case("POST", "/api/reports/requests/{id}/withdraw", request + "/withdraw", who, "application/json",
+                    "{\"reason\":\"rút giả mạo\"}", new Read("dolisa.officer", request), rt, hidden, Set.of()));
         }
         // Consolidation of the plan: its receiving agency (TTH-DOLISA), the plan's managers, auditors, admins only —
         // also when the caller names its own agency as the receiver (fixed: that was a hole).

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -160,7 +161,7 @@ final class Browser implements AutoCloseable {
                         return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst()
                                 .filter(f -> f.toFile().length() > 0).orElse(null);
                     }
-                }, java.util.Objects::nonNull);
+                }, Objects::nonNull);
         return Files.readAllBytes(file);
     }
 

@@ -1,11 +1,11 @@
 package vn.gems.e2e;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.MethodOrderer;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
@@ -28,13 +28,11 @@ import static vn.gems.e2e.E2eSuite.gateway;
  */
 @Order(7)
 @ExtendWith(E2eSuite.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommitteesE2eTest {
 
     private static final Duration FOLLOW = Duration.ofSeconds(90);
 
     @Test
-    @Order(1)
     void theDemoCommitteesFollowTheirUnits() {
         String reader = bearer("health.reporter");
         // TTH-HUE-PC was registered by hand for the provincial city abolished on 2025-07-01
@@ -59,16 +57,15 @@ class CommitteesE2eTest {
     }
 
     @Test
-    @Order(2)
     void theRetiredCityCommitteeOwesNo2025ReportItsHolderDoes() throws Exception {
         String code = "E2E-PC-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
         // the end-to-end plan of PlansE2eTest, for 2024-2025, with the city's committee (retired 2025-06-30) responsible
-        com.fasterxml.jackson.databind.node.ObjectNode doc = PlansE2eTest.small(code).put("periodFrom", 2024).put("periodTo", 2025);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.at("/objectives/0/targets/0/measures/0")).put("targetYear", 2025);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.at("/objectives/0/targets/0/measures/0/responsibleAgencies/0"))
+        ObjectNode doc = PlansE2eTest.small(code).put("periodFrom", 2024).put("periodTo", 2025);
+        ((ObjectNode) doc.at("/objectives/0/targets/0/measures/0")).put("targetYear", 2025);
+        ((ObjectNode) doc.at("/objectives/0/targets/0/measures/0/responsibleAgencies/0"))
                 .put("agency", "TTH-HUE-PC");
         String plan = doc.toString();
-        io.restassured.response.Response created = given().header("Authorization", bearer("dolisa.officer")).contentType(ContentType.JSON)
+        Response created = given().header("Authorization", bearer("dolisa.officer")).contentType(ContentType.JSON)
                 .body(plan).post(gateway() + "/api/plans");
         assertEquals(201, created.statusCode(), created.asString());
         long id = created.jsonPath().getLong("id");
@@ -87,7 +84,6 @@ class CommitteesE2eTest {
     }
 
     @Test
-    @Order(3)
     void aUnitChangedInIndicatorsServiceChangesItsCommitteeInPlansService() {
         String admin = bearer("gems.admin");
         String reader = bearer("health.reporter");

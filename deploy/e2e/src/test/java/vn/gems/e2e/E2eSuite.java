@@ -1,5 +1,7 @@
 package vn.gems.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,11 +13,14 @@ import vn.gems.launcher.Tokens;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -72,11 +77,11 @@ public class E2eSuite implements BeforeAllCallback {
     public static final String PRODUCTION_REALM = "gems-production";
 
     private static Path productionRealmCopy(Path root, Path dir) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode realm = Realms.read(root.resolve(Realms.PRODUCTION));
+        ObjectNode realm = Realms.read(root.resolve(Realms.PRODUCTION));
         realm.put("realm", PRODUCTION_REALM);
-        java.nio.file.Files.createDirectories(dir);
+        Files.createDirectories(dir);
         Path file = dir.resolve(PRODUCTION_REALM + "-realm.json");
-        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), realm);
+        new ObjectMapper().writeValue(file.toFile(), realm);
         return file;
     }
 
@@ -101,13 +106,13 @@ public class E2eSuite implements BeforeAllCallback {
         return "Bearer " + token(username);
     }
 
-    private static final Map<String, Map.Entry<Long, String>> cachedTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Map.Entry<Long, String>> cachedTokens = new ConcurrentHashMap<>();
 
     /** A demo or test user's bearer header, reused for up to a minute (tests that send hundreds of requests). */
     public static String cachedBearer(String username) {
         long now = System.nanoTime();
         Map.Entry<Long, String> t = cachedTokens.get(username);
-        if (t == null || now - t.getKey() > java.util.concurrent.TimeUnit.SECONDS.toNanos(60)) {
+        if (t == null || now - t.getKey() > TimeUnit.SECONDS.toNanos(60)) {
             t = Map.entry(now, bearer(username));
             cachedTokens.put(username, t);
         }

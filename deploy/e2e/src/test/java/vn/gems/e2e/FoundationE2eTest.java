@@ -3,10 +3,8 @@ package vn.gems.e2e;
 import org.awaitility.Awaitility;
 import java.time.Duration;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.launcher.SuiteConfig;
 import vn.gems.launcher.Tokens;
@@ -24,11 +22,9 @@ import static vn.gems.e2e.E2eSuite.gateway;
 /** The foundation's promises, proven against the real suite with real Keycloak tokens. */
 @Order(1)
 @ExtendWith(E2eSuite.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FoundationE2eTest {
 
     @Test
-    @Order(1)
     void noTokenThroughTheGatewayIs401Problem() {
         given().get(gateway() + "/api/agencies").then().statusCode(401)
                 .contentType("application/problem+json")
@@ -36,7 +32,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(2)
     void rightRoleGets200And201() {
         given().header("Authorization", bearer("health.reporter")).get(gateway() + "/api/agencies?size=5").then()
                 .statusCode(200).body("items.size()", equalTo(5)).body("total", notNullValue());
@@ -49,7 +44,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(3)
     void wrongRoleIs403() {
         given().header("Authorization", bearer("health.reporter")).contentType(ContentType.JSON)
                 .body("""
@@ -60,7 +54,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(4)
     void tamperedTokenIs401AtTheGateway() {
         String token = E2eSuite.token("health.reporter");
         String[] p = token.split("\\.");
@@ -71,7 +64,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(5)
     void expiredTokenIs401() throws InterruptedException {
         String shortLived = Tokens.password(config().issuer(), "gems-cli-short", "health.reporter", E2eSuite.DEMO_PASSWORD);
         given().header("Authorization", "Bearer " + shortLived).get(gateway() + "/api/me").then().statusCode(200);
@@ -85,7 +77,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(6)
     void agencyClaimReachesEveryService() {
         String token = bearer("health.reporter");
         given().header("Authorization", token).get(gateway() + "/api/me").then().statusCode(200)
@@ -98,7 +89,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(7)
     void statisticsOfficeMachineTokenCarriesItsAgency() {
         String token = E2eSuite.clientToken("statistics-office", "statistics-office-demo-secret");
         given().header("Authorization", "Bearer " + token).get(gateway() + "/api/me").then().statusCode(200)
@@ -107,7 +97,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(8)
     void servicesCalledDirectlyWithoutTokenAre401() {
         for (SuiteConfig.Service s : config().dataServices()) {
             given().get(s.url() + "/api/me").then().statusCode(401).contentType("application/problem+json");
@@ -115,7 +104,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(9)
     void requestIdFollowsTheCallThroughTheGateway() {
         given().header("Authorization", bearer("health.reporter")).header("X-Request-Id", "e2e-trace-1")
                 .get(gateway() + "/api/agencies/NOPE").then().statusCode(404)
@@ -123,7 +111,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(10)
     void productionProfileKeepsSwaggerUiOffButPublishesTheApiDocuments() {
         given().get(gateway() + "/q/swagger-ui/").then().statusCode(404);
         given().get(gateway() + "/openapi/plans?format=json").then().statusCode(200)
@@ -131,7 +118,6 @@ class FoundationE2eTest {
     }
 
     @Test
-    @Order(100)
     void stoppedServiceIs503ProblemThroughTheGateway() throws Exception {
         String token = bearer("health.reporter");
         E2eSuite.suite().stopService("reporting-service");

@@ -2,6 +2,7 @@ package vn.gems.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -77,7 +78,7 @@ class InternalsE2eTest {
         assertFalse(publications.asString().contains("gems.admin"), publications.asString());
         // Signed-in readers still see who wrote what.
         given().header("Authorization", cachedBearer("auditor.tth")).get(gateway() + "/api/values?indicator=BIRTHS&period=2015&unit=VN-46")
-                .then().statusCode(200).body("items[0].writtenBy", org.hamcrest.Matchers.equalTo("health.reporter"));
+                .then().statusCode(200).body("items[0].writtenBy", Matchers.equalTo("health.reporter"));
     }
 
     @Test
@@ -97,11 +98,11 @@ class InternalsE2eTest {
         assertEquals("application/problem+json", weak.contentType().split(";")[0]);
         assertEquals("WEAK_ETAG", weak.jsonPath().getString("code"));
         given().header("Authorization", cachedBearer("dolisa.officer")).get(gateway() + "/api/agencies/" + code).then().statusCode(200)
-                .body("nameEn", org.hamcrest.Matchers.equalTo("Weak ETag test agency"));
+                .body("nameEn", Matchers.equalTo("Weak ETag test agency"));
 
         given().header("Authorization", cachedBearer("dolisa.officer")).header("If-Match", etag)
                 .contentType(ContentType.JSON).body(body.formatted(code, "Changed with the strong tag")).put(gateway() + "/api/agencies/" + code)
-                .then().statusCode(200).body("nameEn", org.hamcrest.Matchers.equalTo("Changed with the strong tag"));
+                .then().statusCode(200).body("nameEn", Matchers.equalTo("Changed with the strong tag"));
     }
 
     @Test

@@ -2,8 +2,10 @@ package vn.gems.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -60,14 +62,14 @@ final class KeycloakAdmin {
         String base = E2eSuite.config().keycloakUrl() + "/admin/realms/gems/clients";
         String id = given().auth().oauth2(admin).queryParam("clientId", "portal").get(base).then().statusCode(200).extract().path("[0].id");
         try {
-            com.fasterxml.jackson.databind.node.ObjectNode client = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+            ObjectNode client = (ObjectNode) JSON.readTree(
                     given().auth().oauth2(admin).get(base + "/" + id).then().statusCode(200).extract().asString());
             client.withArray("redirectUris").add(origin + "/*");
             client.withArray("webOrigins").add(origin);
-            com.fasterxml.jackson.databind.node.ObjectNode attributes = client.with("attributes");
+            ObjectNode attributes = client.with("attributes");
             attributes.put("post.logout.redirect.uris", attributes.path("post.logout.redirect.uris").asText("") + "##" + origin + "/*");
             given().auth().oauth2(admin).contentType(ContentType.JSON).body(client.toString()).put(base + "/" + id).then().statusCode(204);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

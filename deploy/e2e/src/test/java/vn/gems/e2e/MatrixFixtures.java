@@ -6,8 +6,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ final class MatrixFixtures {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** Actions whose If-Match is the ETag of the object they act on (the path without its last segment). */
     private static final List<String> ACTIONS = List.of("/retirement", "/issue", "/close", "/amendments", "/submit",
-            "/return", "/accept", "/extension");
+            "/return", "/accept", "/extension", "/withdraw");
 
     private MatrixFixtures() {
     }
@@ -95,13 +97,30 @@ final class MatrixFixtures {
                 .post(url("/api/reports/obligations/" + reportObligation + "/report")).then().statusCode(201)
                 .extract().jsonPath().getString("id"));
         values.put("attachment", given().header("Authorization", dolisa).contentType("text/plain")
-                .body("Biên bản kiểm thử".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body("Biên bản kiểm thử".getBytes(StandardCharsets.UTF_8))
                 .post(url("/api/reports/submissions/" + values.get("report") + "/attachments?filename=evidence.txt"))
                 .then().statusCode(201).extract().jsonPath().getString("id"));
         String location = given().header("Authorization", dolisa)
                 .post(url("/api/reports/plans/" + values.get("plan") + "/consolidation/publication?period=2025"))
                 .then().statusCode(201).extract().header("Location");
         values.put("consolidation", location.substring(location.lastIndexOf('/') + 1));
+
+        // On-request reports: an issued plan with a thematic rule on request received by TTH-DOLISA, and one request under it.
+        ObjectNode onRequest = seed.deepCopy().put("code", "MX-REQ-" + suffix);
+        onRequest.withArray("reportingRules").add(JSON.readTree("""
+                {"key":"R9","kind":"THEMATIC","submitters":{"mode":"EXPLICIT","agencies":["TTH-DOH","TTH-DOET"]},
+                 "receivingAgency":"TTH-DOLISA","coverage":"NARRATIVE_ONLY"}"""));
+        values.put("requestPlan", createPlan(dolisa, onRequest));
+        given().header("Authorization", dolisa).header("If-Match", etag(dolisa, "/api/plans/" + values.get("requestPlan")))
+                .contentType(ContentType.JSON).body("{}").post(url("/api/plans/" + values.get("requestPlan") + "/issue"))
+                .then().statusCode(200);
+        values.put("requestDue", LocalDate.now().plusDays(60).toString());
+        E2eSuite.await("the matrix request plan in reporting-service", Duration.ofSeconds(90), () -> given().header("Authorization", dolisa)
+                .contentType(ContentType.JSON).body(fill("""
+                        {"planId":{requestPlan},"ruleKey":"R9","subject":"Chuyên đề kiểm thử","instructions":"Nêu kết quả.",
+                         "dueDate":"{requestDue}","recipients":["TTH-DOH"]}""")).post(url("/api/reports/requests")).statusCode() == 201);
+        values.put("request", given().header("Authorization", dolisa).get(url("/api/reports/requests?planId=" + values.get("requestPlan")))
+                .then().statusCode(200).extract().jsonPath().getString("items[0].id"));
     }
 
     private static String createPlan(String auth, ObjectNode doc) {

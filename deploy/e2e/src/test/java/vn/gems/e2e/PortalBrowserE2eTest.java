@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,7 +129,7 @@ class PortalBrowserE2eTest {
         WebElement row = reporter.await("tr[data-obligation='" + healthObligation + "']");
         assertTrue(row.getText().contains("30/11/2025"), "due date as dd/MM/yyyy: " + row.getText());
         reporter.audit("obligations");
-        row.findElement(org.openqa.selenium.By.cssSelector("button")).click();
+        row.findElement(By.cssSelector("button")).click();
         reporter.await("#report-form");
         reportId = Long.parseLong(reporter.driver.getCurrentUrl().replaceAll(".*/ws/report/(\\d+).*", "$1"));
 
@@ -256,19 +258,19 @@ class PortalBrowserE2eTest {
             visitor.audit("plan");
 
             visitor.go("#/unit/VN-46");
-            WebElement card = visitor.await("button[data-csv='" + CHART_INDICATOR + "']").findElement(org.openqa.selenium.By.xpath(".."));
-            new org.openqa.selenium.support.ui.WebDriverWait(visitor.driver, Duration.ofSeconds(30))
-                    .until(d -> card.findElement(org.openqa.selenium.By.cssSelector(".chart")).getAttribute("data-rendered") != null);
+            WebElement card = visitor.await("button[data-csv='" + CHART_INDICATOR + "']").findElement(By.xpath(".."));
+            new WebDriverWait(visitor.driver, Duration.ofSeconds(30))
+                    .until(d -> card.findElement(By.cssSelector(".chart")).getAttribute("data-rendered") != null);
             assertTrue(card.getText().contains("2.410") && card.getText().contains("2.155"), "Vietnamese number style: " + card.getText());
             visitor.audit("province");
-            card.findElement(org.openqa.selenium.By.cssSelector("button[data-csv]")).click();
+            card.findElement(By.cssSelector("button[data-csv]")).click();
             String csv = new String(visitor.download(CHART_INDICATOR.toLowerCase().replace('_', '-') + ".csv"), StandardCharsets.UTF_8);
             assertTrue(csv.startsWith("\uFEFFindicator,unit,period,female,male"), csv);
             assertTrue(csv.contains(CHART_INDICATOR + ",VN-46,2023,2410,2155,"), csv);
 
             visitor.find("#lang-switch").click();
             visitor.awaitText("h2", "Published sex-disaggregated figures");
-            WebElement english = visitor.await("button[data-csv='" + CHART_INDICATOR + "']").findElement(org.openqa.selenium.By.xpath(".."));
+            WebElement english = visitor.await("button[data-csv='" + CHART_INDICATOR + "']").findElement(By.xpath(".."));
             assertTrue(english.getText().contains("2,410"), "English number style: " + english.getText());
             assertEquals("en", visitor.js("return document.documentElement.lang"));
             visitor.audit("province-en");

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -177,7 +178,7 @@ class ProductionRealmE2eTest {
         String action = form.group(1).replace("&amp;", "&");
         assertNotNull(action);
         String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
         String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
         return browser.send(HttpRequest.newBuilder(URI.create(action)).timeout(Duration.ofSeconds(30))

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
@@ -259,7 +260,7 @@ class PropertyLevelE2eTest {
         String code = "MA-OTHER-" + run;
         ObjectNode doc = PlansE2eTest.unchecked(() -> PlansE2eTest.small(code));
         doc.put("issuingAgency", "QNG-PC").put("leadAgency", "QNG-DOLISA").put("unitCode", "VN-51");
-        call("dolisa.officer", "POST", "/api/plans", doc.toString(), Map.of()).then().statusCode(403).body("code", org.hamcrest.Matchers.equalTo("NOT_YOUR_PLAN"));
+        call("dolisa.officer", "POST", "/api/plans", doc.toString(), Map.of()).then().statusCode(403).body("code", Matchers.equalTo("NOT_YOUR_PLAN"));
         assertEquals("404", snapshot("dolisa.officer", "/api/plans/" + code));
         String draft = "/api/plans/" + ids.get("draft");
         String before = snapshot("dolisa.officer", draft);
@@ -304,9 +305,9 @@ class PropertyLevelE2eTest {
         // source.agency is an input, checked against the token; source.kind REPORT is reporting-service's only.
         String before = snapshot("health.reporter", path);
         call("health.reporter", "PUT", path, "{\"value\":25,\"source\":{\"kind\":\"MANUAL\",\"agency\":\"TTH-DOET\"}}", Map.of())
-                .then().statusCode(403).body("code", org.hamcrest.Matchers.equalTo("SOURCE_AGENCY_MISMATCH"));
+                .then().statusCode(403).body("code", Matchers.equalTo("SOURCE_AGENCY_MISMATCH"));
         call("health.reporter", "PUT", path, "{\"value\":25,\"source\":{\"kind\":\"REPORT\",\"reference\":\"submission:1:v1\"}}", Map.of())
-                .then().statusCode(403).body("code", org.hamcrest.Matchers.equalTo("SOURCE_KIND_NOT_ALLOWED"));
+                .then().statusCode(403).body("code", Matchers.equalTo("SOURCE_KIND_NOT_ALLOWED"));
         assertEquals(before, snapshot("health.reporter", path));
 
         // A batch: unknown fields at the top and in rows are ignored; what is stored is the caller's.

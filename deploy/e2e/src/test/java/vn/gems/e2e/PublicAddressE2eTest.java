@@ -2,6 +2,7 @@ package vn.gems.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,7 +36,7 @@ class PublicAddressE2eTest {
                 .body(PropertyLevelE2eTest.agency(code, "Cơ quan kiểm thử địa chỉ")).post(gateway() + "/api/agencies");
         assertPublic(created, "/api/agencies/");
         given().header("Authorization", cachedBearer("dolisa.officer")).get(created.header("Location")).then().statusCode(200)
-                .body("code", org.hamcrest.Matchers.equalTo(code));
+                .body("code", Matchers.equalTo(code));
     }
 
     @Test
@@ -46,6 +47,6 @@ class PublicAddressE2eTest {
                 .post(gateway() + "/api/values/pushes?reference=location-test");
         assertPublic(created, "/api/values/pushes/");
         given().header("Authorization", cachedBearer("health.reporter")).get(created.header("Location")).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("SUCCEEDED"));
+                .body("status", Matchers.equalTo("SUCCEEDED"));
     }
 }

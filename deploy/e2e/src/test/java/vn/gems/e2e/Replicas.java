@@ -2,6 +2,7 @@ package vn.gems.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.gems.launcher.DemoLoader;
 import vn.gems.launcher.Suite;
 import vn.gems.launcher.SuiteConfig;
@@ -18,13 +19,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * The replica suite of {@link ReplicasE2eTest}: two instances of indicators-, plans- and reporting-service behind one
@@ -316,7 +322,7 @@ final class Replicas {
      * and reviews.
      */
     static List<Long> healthReports(String code) throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+        ObjectNode doc = (ObjectNode) JSON.readTree(
                 suite.config().repoRoot().resolve("deploy/demo/plans/tth-2021-2025.json").toFile());
         doc.put("code", code);
         String dolisa = E2eSuite.cachedBearer("dolisa.officer");
@@ -362,7 +368,7 @@ final class Replicas {
 
     /** Submissions and reviews a writer sent and had acknowledged. */
     record ReviewCounts(int submitsSent, int submitsAcknowledged, int returnsSent, int returnsAcknowledged,
-                        java.util.Set<Long> accepted) {
+                        Set<Long> accepted) {
     }
 
     /** DOLISA accepts a report at its this-many-th review: its values then travel reporting's outbox to indicators. */
@@ -372,14 +378,14 @@ final class Replicas {
      * Health submits, DOLISA returns, Health submits again … on each report in turn, until {@code go} turns false. The
      * next step is chosen from the report's state as read, so an answer lost in a restart is never counted twice.
      */
-    static ReviewCounts submitAndReview(List<Long> reports, java.util.function.BooleanSupplier go) throws Exception {
+    static ReviewCounts submitAndReview(List<Long> reports, BooleanSupplier go) throws Exception {
         int submitsSent = 0;
         int submitsAck = 0;
         int returnsSent = 0;
         int returnsAck = 0;
         int n = 0;
-        Map<Long, Integer> reviews = new java.util.HashMap<>();
-        java.util.Set<Long> accepted = new java.util.TreeSet<>();
+        Map<Long, Integer> reviews = new HashMap<>();
+        Set<Long> accepted = new TreeSet<>();
         while (go.getAsBoolean() && accepted.size() < reports.size()) {
             long report = reports.get(n++ % reports.size());
             String health = E2eSuite.cachedBearer("health.reporter");
@@ -437,7 +443,7 @@ final class Replicas {
         long end = System.nanoTime() + max.toNanos();
         String status = "";
         try (Connection c = db("indicators");
-             java.sql.PreparedStatement q = c.prepareStatement("select status from value_push where idem_key = ?")) {
+             PreparedStatement q = c.prepareStatement("select status from value_push where idem_key = ?")) {
             q.setString(1, key);
             while (System.nanoTime() < end) {
                 try (ResultSet rs = q.executeQuery()) {

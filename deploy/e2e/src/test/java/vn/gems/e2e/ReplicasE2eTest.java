@@ -2,13 +2,12 @@ package vn.gems.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.launcher.Suite;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,6 @@ import static vn.gems.e2e.Replicas.call;
  */
 @Order(90)
 @ExtendWith(E2eSuite.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasE2eTest {
 
     static final int BIG_PUSH = Integer.getInteger("gems.replicas.bigPush", 1_000_000);
@@ -79,7 +79,6 @@ class ReplicasE2eTest {
 
     /** d. Many clients send the same push with one key at once, spread over both instances: one effect. */
     @Test
-    @Order(1)
     void concurrentPushesWithOneKeyHaveOneEffect() throws Exception {
         String indicator = "E2E_SAMEKEY_" + RUN;
         Replicas.createLoadIndicator(indicator);
@@ -129,7 +128,6 @@ class ReplicasE2eTest {
      * Every round rewrites the same values, so a value written twice would show as a duplicate history row.
      */
     @Test
-    @Order(2)
     void killingThePushingInstanceLosesAndDuplicatesNothing() throws Exception {
         String indicator = "E2E_KILL_" + RUN;
         Replicas.createLoadIndicator(indicator);
@@ -148,11 +146,11 @@ class ReplicasE2eTest {
             Thread.sleep(ThreadLocalRandom.current().nextLong(KILL_WINDOW_MS));
             int victim = Replicas.owner(key);
             JsonNode before = Replicas.json(call("GET", "/api/values/pushes/" + id, Replicas.stats(), null));
-            java.util.concurrent.CompletableFuture<Void> restarted = java.util.concurrent.CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> restarted = CompletableFuture.completedFuture(null);
             if (victim >= 0) {
                 suite.killInstance("indicators-service", victim);
                 // it comes back while the other instance recovers and completes the push
-                restarted = java.util.concurrent.CompletableFuture.runAsync(() -> suite.startInstance("indicators-service", victim));
+                restarted = CompletableFuture.runAsync(() -> suite.startInstance("indicators-service", victim));
             }
             JsonNode after = Replicas.awaitPush(id, Duration.ofMinutes(2));
             String state = after.path("status").asText();
@@ -201,7 +199,6 @@ class ReplicasE2eTest {
      * reviews run; e. (part) the reports accepted meanwhile reach indicators-service through the outbox once in effect.
      */
     @Test
-    @Order(3)
     void aRollingRestartLosesNoAcknowledgedWrite() throws Exception {
         String big = "E2E_BIG_" + RUN;
         String small = "E2E_UPSERT_" + RUN;
@@ -250,7 +247,7 @@ class ReplicasE2eTest {
         Replicas.Outcome done = bigPush.get();
         Replicas.ReviewCounts rc = reviews.get();
         writers.shutdown();
-        String ids = reports.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        String ids = reports.stream().map(String::valueOf).collect(Collectors.joining(","));
         long versions = Replicas.count("reporting", "select count(*) from report_version where report_id in (" + ids + ")");
         long returned = Replicas.count("reporting", "select count(*) from report_version where review_outcome = 'RETURNED' and report_id in (" + ids + ")");
         // e. each accepted report's values, sent through reporting's outbox while instances restarted, arrive once in effect
@@ -312,7 +309,6 @@ class ReplicasE2eTest {
      * never a hang; afterwards every instance is ready again without a restart and answers without a 500.
      */
     @Test
-    @Order(4)
     void theDatabaseGoesAwayAndEveryServiceRecovers() throws Exception {
         Map<String, Long> pids = new TreeMap<>();
         for (String service : List.of("indicators-service", "plans-service", "reporting-service")) {
@@ -372,7 +368,7 @@ class ReplicasE2eTest {
                 int port = suite.ports(suite.config().dataServices().stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow()).get(i);
                 E2eSuite.await(service + "#" + i + " ready after the outage", Duration.ofSeconds(60), () -> {
                     try {
-                        return Replicas.HTTP.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        return Replicas.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                     } catch (Exception e) {
                         return false;

@@ -11,12 +11,10 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.gems.common.testing.PdfText;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,6 +29,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -44,6 +44,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.gems.common.testing.ConsolidationRows.row;
+import static vn.gems.common.testing.ConsolidationRows.sources;
 import static vn.gems.e2e.E2eSuite.bearer;
 import static vn.gems.e2e.E2eSuite.gateway;
 
@@ -59,7 +61,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  */
 @Order(4)
 @ExtendWith(E2eSuite.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportingE2eTest {
 
     static final String PERIOD = "2025";
@@ -80,8 +81,12 @@ class ReportingE2eTest {
     }
 
     static long obligation(String user, String rule) {
+        return obligation(planId, user, rule);
+    }
+
+    static long obligation(long plan, String user, String rule) {
         return given().header("Authorization", bearer(user))
-                .get(url("/api/reports/obligations?size=500&planId=" + planId + "&period=" + PERIOD)).then().statusCode(200)
+                .get(url("/api/reports/obligations?size=500&planId=" + plan + "&period=" + PERIOD)).then().statusCode(200)
                 .extract().jsonPath().getLong("items.find { it.ruleKey == '" + rule + "' }.id");
     }
 
@@ -137,24 +142,63 @@ class ReportingE2eTest {
 
     static final long DEMO_SEED_003_OBLIGATIONS = 103;
 
+    // The story, as stages that each run once, by whichever test needs them first (see Stage).
+    static final Stage ISSUED = new Stage("DOLISA issues the plan; its obligations follow", ReportingE2eTest::issueThePlan);
+    static final Stage EXTENDED_DUE = new Stage("DOLISA extends Health and Planning", () -> {
+        ISSUED.reach();
+        extendHealthAndPlanning();
+    });
+    static final Stage ACCEPTED = new Stage("three agencies submit, one is returned and resubmits, all accepted", () -> {
+        EXTENDED_DUE.reach();
+        submitReturnResubmitAccept();
+    });
+    static final Stage VALUES_ARRIVED = new Stage("the statistics office pushes; the accepted values arrive", () -> {
+        ACCEPTED.reach();
+        pushAndAwaitAcceptedValues();
+    });
+
     @Test
-    @Order(1)
     void dolisaIssuesThePlanAndObligationsFollow() throws Exception {
+        ISSUED.reach();
+    }
+
+    @Test
+    void dolisaExtendsHealthAndPlanning() throws Exception {
+        EXTENDED_DUE.reach();
+    }
+
+    @Test
+    void threeAgenciesSubmitOneIsReturnedAndResubmits() throws Exception {
+        ACCEPTED.reach();
+    }
+
+    @Test
+    void statisticsOfficePushesAndAcceptedValuesArrive() throws Exception {
+        VALUES_ARRIVED.reach();
+    }
+
+    /** A copy of the demo's seed 003 plan, issued by DOLISA, once its obligations are there: its id. */
+    static long issueSeed003Copy(String codePrefix) throws Exception {
         Path file = Path.of(System.getProperty("gems.root", "../.."), "deploy/demo/plans/tth-2021-2025.json");
         ObjectNode doc = (ObjectNode) JSON.readTree(file.toFile());
-        doc.put("code", "E2E-RPT-" + Long.toString(System.nanoTime(), 36).toUpperCase());
+        doc.put("code", codePrefix + Long.toString(System.nanoTime(), 36).toUpperCase());
         Response created = given().header("Authorization", bearer("dolisa.officer")).header("Idempotency-Key", "e2e-import-" + doc.get("code").asText())
                 .contentType(ContentType.JSON).body(doc.toString()).post(url("/api/plans"));
         assertEquals(201, created.statusCode(), created.asString());
-        planId = created.jsonPath().getLong("id");
+        long id = created.jsonPath().getLong("id");
         given().header("Authorization", bearer("dolisa.officer")).header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
                 .body("{\"documentNumber\":\"E2E/KH-UBND\",\"issueDate\":\"2021-05-10\"}")
-                .post(url("/api/plans/" + planId + "/issue")).then().statusCode(200).body("status", equalTo("ISSUED"));
+                .post(url("/api/plans/" + id + "/issue")).then().statusCode(200).body("status", equalTo("ISSUED"));
 
         // plans-service's outbox tells reporting-service; the obligations appear.
         E2eSuite.await("obligations of the issued plan", Duration.ofSeconds(90), () -> given().header("Authorization", bearer("health.reporter"))
-                .get(url("/api/reports/obligations?planId=" + planId + "&period=" + PERIOD)).then().extract().jsonPath()
+                .get(url("/api/reports/obligations?planId=" + id + "&period=" + PERIOD)).then().extract().jsonPath()
                 .getList("items.ruleKey").contains("R2"));
+        return id;
+    }
+
+    static void issueThePlan() throws Exception {
+        planId = issueSeed003Copy("E2E-RPT-");
         // The demo's seed 003 plan gives this many obligations (the reporting README quotes the figure; issue 12.8).
         String byRule = "select string_agg(rule_key || ':' || n, ' ' order by rule_key) from (select rule_key, count(*) n from obligation where plan_id = "
                 + planId + " group by rule_key) t";
@@ -179,9 +223,7 @@ class ReportingE2eTest {
                 .then().statusCode(200).body("items.agency", hasItem("TTH-DOH"));
     }
 
-    @Test
-    @Order(2)
-    void dolisaExtendsHealthAndPlanning() throws Exception {
+    static void extendHealthAndPlanning() throws Exception {
         long doh = obligation("health.reporter", "R2");
         String reason = "Chờ số liệu tuyến xã sau sáp nhập đơn vị hành chính";
         String body = "{\"dueDate\":\"" + EXTENDED + "\",\"reason\":\"" + reason + "\"}";
@@ -206,9 +248,7 @@ class ReportingE2eTest {
                 .statusCode(200).body("items.obligationId", hasItem((int) doh));
     }
 
-    @Test
-    @Order(3)
-    void threeAgenciesSubmitOneIsReturnedAndResubmits() {
+    static void submitReturnResubmitAccept() {
         String health = """
                 {"sections":[{"kind":"RESULTS","objectiveKey":"O4","text":"Tỷ số giới tính khi sinh 110 bé trai/100 bé gái; tử vong mẹ 16/100.000."},
                              {"kind":"DIFFICULTIES","text":"Số liệu tuyến xã còn chậm."},
@@ -265,9 +305,7 @@ class ReportingE2eTest {
         accept(dpiReport);
     }
 
-    @Test
-    @Order(4)
-    void statisticsOfficePushesAndAcceptedValuesArrive() throws Exception {
+    static void pushAndAwaitAcceptedValues() throws Exception {
         String stats = "Bearer " + E2eSuite.clientToken("statistics-office", "statistics-office-demo-secret");
         // The Statistics Office's file, in the columns of deploy/demo/indicators/statistics-sample.csv.
         String csv = """
@@ -300,8 +338,8 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(5)
-    void dolisaConsolidates() {
+    void dolisaConsolidates() throws Exception {
+        VALUES_ARRIVED.reach();
         JsonPath c = given().header("Authorization", bearer("dolisa.officer"))
                 .get(url("/api/reports/plans/" + planId + "/consolidation?rule=R2&period=" + PERIOD)).then().statusCode(200)
                 .body("receivingAgency", equalTo("TTH-DOLISA")).extract().jsonPath();
@@ -323,12 +361,12 @@ class ReportingE2eTest {
         Map<String, Object> srb = row(c, "O4-T1-M1");
         assertEquals("ACHIEVED", srb.get("status"), String.valueOf(srb));
         assertEquals(110.0, ((Number) srb.get("figureValue")).doubleValue(), 0.001);
-        assertEquals(List.of("TTH-DOH"), field(srb, "agency"));
+        assertEquals(List.of("TTH-DOH"), sources(srb, "agency"));
         Map<String, Object> care = row(c, "O3-T1-M1");
         assertEquals(2.8, ((Number) care.get("figureValue")).doubleValue(), 0.001);
         assertEquals("OFF_TRACK", care.get("status"));
-        assertEquals(List.of("PUSH"), field(care, "kind"));
-        assertEquals(List.of("TTH-STATS"), field(care, "agency"));
+        assertEquals(List.of("PUSH"), sources(care, "kind"));
+        assertEquals(List.of("TTH-STATS"), sources(care, "agency"));
         assertEquals("ACHIEVED", row(c, "O2-T3-M1").get("status"));
         assertEquals("OFF_TRACK", row(c, "O1-T1-M1").get("status"));
         // No report and no push carries support of GBV victims (O3-T2): no data. (O2-T1, wage workers, would take
@@ -345,8 +383,8 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(6)
-    void exportsReadBack() throws IOException {
+    void exportsReadBack() throws Exception {
+        VALUES_ARRIVED.reach();
         String base = "/api/reports/plans/" + planId + "/consolidation/export?rule=R2&period=" + PERIOD + "&format=";
         byte[] csv = given().header("Authorization", bearer("dolisa.officer")).get(url(base + "csv")).then().statusCode(200).extract().asByteArray();
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(csv[0], csv[1], csv[2]), "UTF-8 with BOM");
@@ -380,16 +418,16 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(6)
     void theOfficialPdfThroughTheGateway() throws Exception {
+        VALUES_ARRIVED.reach();
         String url = url("/api/reports/plans/" + planId + "/consolidation/export?period=" + PERIOD);
         // Accept: application/pdf and format=pdf give the same document.
         byte[] pdf = given().header("Authorization", bearer("dolisa.officer")).accept("application/pdf").get(url).then().statusCode(200)
                 .contentType("application/pdf").header("Content-Disposition", containsString(".pdf")).extract().asByteArray();
         byte[] again = given().header("Authorization", bearer("dolisa.officer")).get(url + "&format=pdf").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
-        String text = pdfText(pdf);
-        assertEquals(text, pdfText(again));
+        String text = PdfText.of(pdf);
+        assertEquals(text, PdfText.of(again));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         String date = "ngày " + (today.getDayOfMonth() < 10 ? "0" : "") + today.getDayOfMonth() + " tháng " + (today.getMonthValue() <= 2 ? "0" : "")
                 + today.getMonthValue() + " năm " + today.getYear();
@@ -399,27 +437,22 @@ class ReportingE2eTest {
                 "Tổng hợp kết quả thực hiện Chiến lược quốc gia về bình đẳng giới", "năm 2025", "I. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO",
                 "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "Số liệu các chỉ tiêu theo giới tính", "Tiến độ thực hiện các chỉ tiêu",
                 "III. KẾT QUẢ HOẠT ĐỘNG CỦA CÁC CƠ QUAN, ĐƠN VỊ", "Nơi nhận:", "GIÁM ĐỐC");
-        int at = -1;
-        for (String part : parts) {
-            int next = text.indexOf(part, at + 1);
-            assertTrue(next > at, "'" + part + "' in order in:\n" + text);
-            at = next;
-        }
+        PdfText.assertInOrder(text, parts);
         assertFalse(text.contains("thực hiện Thực hiện"), "the title does not double the word");
         assertFalse(text.contains("(expected)") || text.contains("(missing)") || text.contains("(achieved)"), "no English glosses");
         assertTrue(text.contains("30/11/2025"), "due dates as dd/MM/yyyy");
         assertFalse(text.contains("2025-11-30"), "no ISO dates");
         // Figures by sex and the progress of births' sex ratio: 7000 girls, 7700 boys, 110 boys per 100 girls, achieved.
-        java.util.regex.Matcher births = java.util.regex.Pattern.compile("O4-T1-M1 .{0,400}? 7000 7700 ").matcher(text);
+        Matcher births = Pattern.compile("O4-T1-M1 .{0,400}? 7000 7700 ").matcher(text);
         assertTrue(births.find(), text);
-        assertTrue(java.util.regex.Pattern.compile("O4-T1-M1 .{0,400}? 110( \\(2025\\))? Đạt ").matcher(text).find(), text);
+        assertTrue(Pattern.compile("O4-T1-M1 .{0,400}? 110( \\(2025\\))? Đạt ").matcher(text).find(), text);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertEquals(595.3, doc.getPage(0).getMediaBox().getWidth(), 0.5, "A4");
             String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
             assertTrue(xmp.contains("pdfaid:part") && xmp.contains("pdfaid:conformance"), "declares PDF/A: " + xmp);
         }
         // The English rendering.
-        String english = pdfText(given().header("Authorization", bearer("dolisa.officer")).get(url + "&format=pdf&lang=en").then().statusCode(200)
+        String english = PdfText.of(given().header("Authorization", bearer("dolisa.officer")).get(url + "&format=pdf&lang=en").then().statusCode(200)
                 .extract().asByteArray());
         assertTrue(english.contains("SOCIALIST REPUBLIC OF VIET NAM") && english.contains("Table 2. Figures by sex"), english);
         // Who may download it: as for the consolidation itself.
@@ -427,15 +460,9 @@ class ReportingE2eTest {
         given().get(url + "&format=pdf").then().statusCode(401);
     }
 
-    static String pdfText(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-        }
-    }
-
     @Test
-    @Order(7)
-    void summaryIsPublishedForThePortal() {
+    void summaryIsPublishedForThePortal() throws Exception {
+        VALUES_ARRIVED.reach();
         given().header("Authorization", bearer("health.reporter")).post(url("/api/reports/plans/" + planId + "/consolidation/publication?period=" + PERIOD))
                 .then().statusCode(403);
         String location = given().header("Authorization", bearer("dolisa.officer"))
@@ -449,8 +476,8 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(8)
-    void dolisasConsolidatedReportGoesToTheMinistry() {
+    void dolisasConsolidatedReportGoesToTheMinistry() throws Exception {
+        VALUES_ARRIVED.reach();
         long upward = obligation("dolisa.officer", "R4");
         long report = given().header("Authorization", bearer("dolisa.officer")).contentType(ContentType.JSON)
                 .post(url("/api/reports/obligations/" + upward + "/report")).then().statusCode(201)
@@ -466,9 +493,13 @@ class ReportingE2eTest {
     }
 
     @Test
-    @Order(9)
     void outboxSurvivesIndicatorsServiceStoppedAndRestarted() throws Exception {
-        long det = start("education.reporter", obligation("education.reporter", "R2"), """
+        // A plan of its own: Education's report changes no figure of the story's plan that the other tests assert.
+        long plan = issueSeed003Copy("E2E-OBX-");
+        // Nothing else in the outbox, so that what it holds while indicators-service is down is this report's alone.
+        E2eSuite.await("an empty outbox", Duration.ofSeconds(60), () -> given().header("Authorization", bearer("gems.admin"))
+                .get(url("/api/reports/outbox")).then().statusCode(200).extract().jsonPath().getInt("pending") == 0);
+        long det = start("education.reporter", obligation(plan, "education.reporter", "R2"), """
                 {"sections":[{"kind":"RESULTS","objectiveKey":"O5","text":"Tỷ lệ hoàn thành tiểu học của trẻ dân tộc thiểu số đạt 92%."}],
                  "values":[{"measureKey":"O5-T1-M1","value":1},
                            {"measureKey":"O5-T2-M1","female":92.5},{"measureKey":"O5-T2-M2","male":91},
@@ -503,23 +534,6 @@ class ReportingE2eTest {
         assertEquals(1, batches.size(), "one batch for the report version: " + batches);
         given().header("Authorization", bearer("gems.admin")).get(url("/api/reports/outbox")).then().statusCode(200)
                 .body("pending", equalTo(0)).body("failed", equalTo(0));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> row(JsonPath c, String measure) {
-        for (Map<String, Object> o : c.<Map<String, Object>>getList("objectives")) {
-            for (Map<String, Object> r : (List<Map<String, Object>>) o.get("rows")) {
-                if (measure.equals(r.get("measureKey"))) {
-                    return r;
-                }
-            }
-        }
-        throw new AssertionError("no row " + measure);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> field(Map<String, Object> row, String name) {
-        return ((List<Map<String, Object>>) row.get("sources")).stream().map(s -> s.get(name)).toList();
     }
 
     /** The entries of an OOXML package (XLSX, DOCX) as text: the files are zips of XML parts. */

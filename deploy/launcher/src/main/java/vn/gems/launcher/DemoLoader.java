@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,7 +121,7 @@ public final class DemoLoader {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String v = item.path(m.group(1)).asText();
-            m.appendReplacement(out, Matcher.quoteReplacement(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+            m.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         }
         m.appendTail(out);
         return out.toString();

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +32,7 @@ final class StartupBench {
             suite.stopService(s.name());
             ManagedProcess.sleep(1000);
             // A training run writes the AOT cache as it stops (in a child JVM): measure the start that uses it.
-            long waitUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(300);
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (config.persistent() && !JvmCache.ready(config.stateDir(), s.name(), s.jar(config.repoRoot()))
                     && System.nanoTime() < waitUntil) {
                 ManagedProcess.sleep(1000);
@@ -70,7 +72,7 @@ final class StartupBench {
     }
 
     private static long rssKb(long pid) throws IOException {
-        for (String l : Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+        for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (l.startsWith("VmRSS:")) {
                 return Long.parseLong(l.replaceAll("[^0-9]", ""));
             }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntSupplier;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Brings the whole suite up (PostgreSQL, Keycloak, indicators, plans, reporting, gateway) and down again.
@@ -33,15 +33,14 @@ public final class Suite implements AutoCloseable {
     private static final Duration KEYCLOAK_START = Duration.ofSeconds(480 * START_SCALE);
 
     /** Most instances per service the launcher starts (and {@code deploy/gems down} looks for). */
-    public static final int MAX_INSTANCES = 10;
+    public static final int MAX_INSTANCES = InstanceLayout.MAX_INSTANCES;
 
     private final SuiteConfig config;
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private Postgres.Endpoint postgres;
     private EmbeddedPostgres embedded;
-    // N-instance mode (the replica suite): every data service runs `instances` times on its own ports, one database each.
-    private int instances = 1;
-    private final Map<String, List<Integer>> instancePorts = new HashMap<>();
+    // N-instance mode (the replica suite): every data service runs N times on its own ports, one database each.
+    private InstanceLayout layout = InstanceLayout.single();
     private boolean ownPostgres;
     private boolean runningKeycloak;
 
@@ -64,19 +63,7 @@ public final class Suite implements AutoCloseable {
      * (it balances and retries, as a Kubernetes Service would). Call before {@link #start()}.
      */
     public Suite withInstances(int n, IntSupplier freePorts) {
-        if (n < 1 || n > MAX_INSTANCES) {
-            throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + ": " + n);
-        }
-        instances = n;
-        instancePorts.clear();
-        for (SuiteConfig.Service s : config.dataServices()) {
-            List<Integer> ports = new ArrayList<>();
-            ports.add(s.port());
-            for (int i = 1; i < n; i++) {
-                ports.add(freePorts.getAsInt());
-            }
-            instancePorts.put(s.name(), List.copyOf(ports));
-        }
+        layout = InstanceLayout.of(config, n, freePorts);
         return this;
     }
 
@@ -85,8 +72,8 @@ public final class Suite implements AutoCloseable {
      * ({@code GEMS_REPLICAS=2 deploy/gems up}: plans at 8081 and 9081, indicators 8082 and 9082, reporting 8083 and 9083).
      */
     public Suite withInstances(int n) {
-        java.util.Iterator<Integer> ports = config.dataServices().stream()
-                .flatMap(s -> java.util.stream.IntStream.range(1, n).mapToObj(i -> s.port() + 1000 * i)).iterator();
+        Iterator<Integer> ports = config.dataServices().stream()
+                .flatMap(s -> IntStream.range(1, n).mapToObj(i -> s.port() + 1000 * i)).iterator();
         return withInstances(n, ports::next);
     }
 
@@ -107,26 +94,22 @@ public final class Suite implements AutoCloseable {
 
     /** How many instances each data service runs. */
     public int instances() {
-        return instances;
+        return layout.instances();
     }
 
     /** The port of each instance of a service, instance 0 first (one entry for the gateway and the portal). */
     public List<Integer> ports(SuiteConfig.Service s) {
-        return instancePorts.getOrDefault(s.name(), List.of(s.port()));
+        return layout.ports(s);
     }
 
     /** Instance 0 keeps the service's name (PID file, log), so a one-instance suite is what it always was. */
     static String instanceName(SuiteConfig.Service s, int index) {
-        return index == 0 ? s.name() : s.name() + "-" + index;
+        return InstanceLayout.instanceName(s, index);
     }
 
     private SuiteConfig.Service service(String name) {
         return config.allServices().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
-    }
-
-    private String urls(SuiteConfig.Service s) {
-        return ports(s).stream().map(p -> "http://localhost:" + p).collect(Collectors.joining(","));
     }
 
     /** Starts what is not running yet and waits until everything is ready. */
@@ -234,9 +217,9 @@ public final class Suite implements AutoCloseable {
             cmd.add(s.jar(config.repoRoot()).toString());
             Map<String, String> env = environment(s);
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            if (instances > 1 && s.name().equals("indicators-service")) {
+            if (layout.instances() > 1 && s.name().equals("indicators-service")) {
                 // Push leases name their owner: a test can tell which instance works on a push (and kill it).
-                env.put("GEMS_INDICATORS_PUSH_INSTANCE_ID", name + "#" + Long.toString(System.nanoTime(), 36));
+                env.put("GEMS_INSTANCE_ID", name + "#" + Long.toString(System.nanoTime(), 36));
             }
             ManagedProcess p = ManagedProcess.start(name, cmd, env, config.repoRoot(),
                     config.logDir().resolve(name + ".log"), config.runDir());
@@ -269,38 +252,7 @@ public final class Suite implements AutoCloseable {
 
     /** The environment a service reads in its prod profile (see each service's application.properties). */
     public Map<String, String> environment(SuiteConfig.Service s) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));
-        env.put("OIDC_URL", config.issuer());
-        if (instances == 1) {
-            env.put("PLANS_URL", config.plans().url());
-            env.put("INDICATORS_URL", config.indicators().url());
-            env.put("REPORTING_URL", config.reporting().url());
-        } else if (s.database() == null) {
-            env.put("PLANS_URL", urls(config.plans()));
-            env.put("INDICATORS_URL", urls(config.indicators()));
-            env.put("REPORTING_URL", urls(config.reporting()));
-        } else {
-            // A service's client takes one URL: it goes through the gateway, which balances and skips a dead instance.
-            env.put("PLANS_URL", config.gatewayUrl());
-            env.put("INDICATORS_URL", config.gatewayUrl());
-            env.put("REPORTING_URL", config.gatewayUrl());
-        }
-        env.put("PORTAL_URL", config.portal().url());
-        if (s.database() != null) {
-            env.put("DB_URL", postgres.jdbcUrl(s.database()));
-            env.put("DB_USER", postgres.user());
-            // Services refuse to start in prod without a password; a local server that trusts loopback ignores it.
-            env.put("DB_PASSWORD", postgres.password().isEmpty() ? "trusted-local-server" : postgres.password());
-        }
-        switch (s.name()) {
-            case "plans-service" -> env.put("OIDC_CLIENT_SECRET", SuiteConfig.PLANS_CLIENT_SECRET);
-            case "reporting-service" -> env.put("OIDC_CLIENT_SECRET", SuiteConfig.REPORTING_CLIENT_SECRET);
-            case "indicators-service" -> env.put("OIDC_CLIENT_SECRET", SuiteConfig.INDICATORS_CLIENT_SECRET);
-            default -> env.put("CORS_ORIGINS", "http://localhost:3000,http://localhost:" + config.gatewayPort());
-        }
-        env.putAll(config.extraEnvironment());
-        return env;
+        return ServiceEnvironment.of(config, layout, postgres, s);
     }
 
     public Optional<ManagedProcess> process(String name) {
@@ -349,13 +301,7 @@ public final class Suite implements AutoCloseable {
                 p.onExit().join();
             }
         }
-        ManagedProcess.recall(name, config.runDir()).ifPresent(p -> {
-            try {
-                p.forget(config.runDir());
-            } catch (IOException e) {
-                // nothing to forget
-            }
-        });
+        SuiteShutdown.forget(name, config);
         synchronized (processes) {
             processes.remove(name);
         }
@@ -385,31 +331,7 @@ public final class Suite implements AutoCloseable {
 
     /** Stops everything recorded in the run directory, services first, PostgreSQL last. */
     public static List<String> stopAll(SuiteConfig config) throws IOException {
-        return stop(config, true);
-    }
-
-    private static List<String> stop(SuiteConfig config, boolean includePostgres) throws IOException {
-        List<String> stopped = new ArrayList<>();
-        List<String> order = new ArrayList<>();
-        order.add("gateway");
-        order.add("portal");
-        config.dataServices().forEach(s -> order.add(s.name()));
-        // extra instances of an N-instance suite (GEMS_REPLICAS), whatever N was
-        config.dataServices().forEach(s -> java.util.stream.IntStream.range(1, MAX_INSTANCES).forEach(i -> order.add(instanceName(s, i))));
-        order.add("keycloak");
-        if (includePostgres) {
-            order.add("postgres");
-        }
-        for (String name : order) {
-            Optional<ManagedProcess> p = ManagedProcess.recall(name, config.runDir());
-            if (p.isPresent()) {
-                if (p.get().stop(Duration.ofSeconds(30))) {
-                    stopped.add(name + " (pid " + p.get().pid() + ")");
-                }
-                p.get().forget(config.runDir());
-            }
-        }
-        return stopped;
+        return SuiteShutdown.stop(config, true);
     }
 
     /** Drops the databases this suite created (tests only; the demo keeps its data). */
@@ -429,7 +351,7 @@ public final class Suite implements AutoCloseable {
                 stopService(instanceName(s, i));
             }
         }
-        stop(config, false);
+        SuiteShutdown.stop(config, false);
         if (!config.persistent()) {
             try {
                 dropDatabases();
@@ -447,13 +369,7 @@ public final class Suite implements AutoCloseable {
             Keycloak.deleteTree(config.stateDir().resolve("postgres"));
         } else if (embedded != null && !config.persistent()) {
             embedded.close();
-            ManagedProcess.recall("postgres", config.runDir()).ifPresent(p -> {
-                try {
-                    p.forget(config.runDir());
-                } catch (IOException e) {
-                    // nothing to forget
-                }
-            });
+            SuiteShutdown.forget("postgres", config);
         }
     }
 }

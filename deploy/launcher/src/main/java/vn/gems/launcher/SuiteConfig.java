@@ -1,6 +1,8 @@
 package vn.gems.launcher;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +68,8 @@ public record SuiteConfig(
      * The demo gems realm (production realm plus demo overlay, written under the state directory), plus any other
      * realm a test needs (e.g. a foreign realm whose tokens must be refused).
      */
-    public List<Path> realmFiles() throws java.io.IOException {
-        List<Path> files = new java.util.ArrayList<>();
+    public List<Path> realmFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
         files.add(Realms.writeDemo(repoRoot, stateDir.resolve("realm")));
         files.addAll(extraRealmFiles);
         return files;

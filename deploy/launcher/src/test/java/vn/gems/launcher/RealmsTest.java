@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -233,7 +234,7 @@ class RealmsTest {
     }
 
     @Test
-    void writesTheDemoRealmForKeycloaksImportDirectory(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    void writesTheDemoRealmForKeycloaksImportDirectory(@TempDir Path dir) throws IOException {
         Path file = Realms.writeDemo(ROOT, dir);
         assertEquals("gems-realm.json", file.getFileName().toString());
         assertEquals(demo(), JSON.readTree(file.toFile()));

@@ -5,10 +5,12 @@ import vn.gems.gateway.Uploads;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.TestTokens;
 
 import io.vertx.core.json.JsonObject;
+import org.hamcrest.Matchers;
 
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -134,12 +136,12 @@ class GatewayTest {
 
     @Test
     void securityHeadersOnEveryAnswer() {
-        for (var r : java.util.List.of(given().get("/api/plans"), given().header("Authorization", TOKEN).get("/api/plans/1"),
+        for (var r : List.of(given().get("/api/plans"), given().header("Authorization", TOKEN).get("/api/plans/1"),
                 given().get("/q/health"), given().header("Authorization", TOKEN).get("/api/indicators"))) {
             r.then().header("X-Content-Type-Options", "nosniff")
                     .header("X-Frame-Options", "DENY")
                     .header("Referrer-Policy", "no-referrer")
-                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", Matchers.containsString("frame-ancestors 'none'"))
                     .header("Strict-Transport-Security", notNullValue());
         }
         given().header("Authorization", TOKEN).get("/api/plans/1").then().header("Cache-Control", "no-store");
@@ -214,7 +216,7 @@ class GatewayTest {
     }
 
     private static String url(String path) {
-        return "http://localhost:" + io.restassured.RestAssured.port + path;
+        return "http://localhost:" + RestAssured.port + path;
     }
 
     @Test
@@ -244,7 +246,7 @@ class GatewayTest {
                     .header("Connection", "close")
                     .header("X-Content-Type-Options", "nosniff")
                     .body("code", equalTo("URI_TOO_LONG"))
-                    .body("detail", org.hamcrest.Matchers.startsWith("The request line is " + (length + 26) + " bytes; at most 4096"))
+                    .body("detail", Matchers.startsWith("The request line is " + (length + 26) + " bytes; at most 4096"))
                     .body("instance", nullValue())
                     .body("requestId", notNullValue());
         }
@@ -258,8 +260,8 @@ class GatewayTest {
                     .contentType("application/problem+json")
                     .header("Connection", "close")
                     .body("code", equalTo("HEADERS_TOO_LARGE"))
-                    .body("detail", org.hamcrest.Matchers.containsString("the largest X-Filler with " + (length + 12)))
-                    .body("detail", org.hamcrest.Matchers.endsWith("at most 16384 bytes are accepted"));
+                    .body("detail", Matchers.containsString("the largest X-Filler with " + (length + 12)))
+                    .body("detail", Matchers.endsWith("at most 16384 bytes are accepted"));
         }
     }
 

@@ -6,6 +6,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** Business settings of indicators-service ({@code gems.indicators.*}); every one has a default. */
 @ConfigMapping(prefix = "gems.indicators")
 public interface IndicatorsConfig {
@@ -22,7 +25,7 @@ public interface IndicatorsConfig {
         MemorySize syncMaxBytes();
 
         /** Where uploads are spooled while they are processed, a folder per instance (default: a folder in java.io.tmpdir). */
-        java.util.Optional<String> spoolDir();
+        Optional<String> spoolDir();
 
         /** Rejections listed inline in an answer; the job resource pages through all of them. */
         @WithDefault("100")
@@ -49,18 +52,15 @@ public interface IndicatorsConfig {
          * cut off (its instance died): it is marked FAILED (PUSH_INTERRUPTED), and a retry with its key runs it again.
          */
         @WithDefault("30s")
-        java.time.Duration lease();
+        Duration lease();
 
         /** How often an instance renews the leases of the pushes it runs (well under {@link #lease()}). */
         @WithDefault("10s")
-        java.time.Duration heartbeat();
+        Duration heartbeat();
 
         /** Retry-After (seconds) of a 409 PUSH_IN_PROGRESS. */
         @WithDefault("5")
         int retryAfter();
-
-        /** This instance's name in push leases and its spool folder; default: the host name and a random suffix per start. */
-        java.util.Optional<String> instanceId();
     }
 
     interface Batch {

@@ -1,5 +1,6 @@
 package vn.gems.indicators.mapping;
 
+import vn.gems.indicators.Aggregation;
 import vn.gems.indicators.Indicator;
 import vn.gems.indicators.MeasureUnit;
 import vn.gems.indicators.ValueType;
@@ -43,7 +44,7 @@ public final class IndicatorMapper {
         i.bySex = in.bySex();
         i.dimensions = in.dimensions() == null ? new ArrayList<>() : new ArrayList<>(in.dimensions());
         i.aggregation = in.aggregation();
-        i.multiplier = in.aggregation() == vn.gems.indicators.Aggregation.RATIO ? in.unit().multiplier() : null;
+        i.multiplier = in.aggregation() == Aggregation.RATIO ? in.unit().multiplier() : null;
         i.numeratorVi = blankToNull(in.numeratorVi());
         i.numeratorEn = blankToNull(in.numeratorEn());
         i.denominatorVi = blankToNull(in.denominatorVi());

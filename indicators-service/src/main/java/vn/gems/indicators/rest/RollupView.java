@@ -38,6 +38,7 @@ public record RollupView(String indicator, String unit, String period, LocalDate
     }
 
     /** A source a rolled-up figure draws on. */
+    @Schema(name = "RollupSource")
     public record SourceRef(String kind, String reference, String agency, String system) {
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
 import vn.gems.common.http.PageView;
 import vn.gems.common.http.Paging;
+import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
 import vn.gems.indicators.AdminUnit;
@@ -36,6 +37,7 @@ import vn.gems.indicators.service.ProvinceImportService;
 import vn.gems.indicators.service.UnitService;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
@@ -145,7 +147,7 @@ public class UnitResource {
     @APIResponse(responseCode = "422", description = "Problems per row (`communes[i].field`); nothing written")
     public ProvinceImportResult importCommunes(@PathParam("province") String province, @Valid @NotNull ProvinceImport input) {
         List<ProvinceImport.Commune> communes = input.communes() == null ? List.of() : input.communes();
-        List<ProvinceImportService.Row> rows = new java.util.ArrayList<>();
+        List<ProvinceImportService.Row> rows = new ArrayList<>();
         for (int i = 0; i < communes.size(); i++) {
             rows.add(new ProvinceImportService.Row("communes[" + i + "]", communes.get(i)));
         }
@@ -165,7 +167,7 @@ public class UnitResource {
                                                   @QueryParam("legalBasis") String legalBasis, String csv) {
         if (legalBasis != null && legalBasis.length() > 500) {
             throw ProblemException.badRequest("VALIDATION_FAILED", "legalBasis is at most 500 characters",
-                    new vn.gems.common.problem.FieldError("legalBasis", "SIZE", "at most 500 characters"));
+                    new FieldError("legalBasis", "SIZE", "at most 500 characters"));
         }
         return imports.importCommunes(province, validFrom, legalBasis, CommuneCsv.parse(csv == null ? "" : csv));
     }

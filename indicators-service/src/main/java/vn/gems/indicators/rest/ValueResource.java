@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.PageView;
 import vn.gems.common.http.Paging;
 import vn.gems.common.idempotency.Idempotency;
+import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Caller;
 import vn.gems.common.security.Roles;
@@ -39,8 +40,13 @@ import vn.gems.indicators.service.Lookup;
 import vn.gems.indicators.service.ValueQueryService;
 import vn.gems.indicators.service.ValueWriteService;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** Sex-disaggregated values: reads with paging, single and batch upserts, and each value's audit history. */
 @Path("/api/values")
@@ -80,7 +86,7 @@ public class ValueResource {
         Catalogue.Snapshot cat = catalogue.current();
         if ((indicator == null || indicator.isBlank()) && (unit == null || unit.isBlank())) {
             throw ProblemException.badRequest("FILTER_REQUIRED", "Name an indicator or a unit (the table holds millions of values)",
-                    new vn.gems.common.problem.FieldError("indicator", "REQUIRED", "indicator or unit"));
+                    new FieldError("indicator", "REQUIRED", "indicator or unit"));
         }
         int[] indicators = indicator == null || indicator.isBlank() ? null : new int[]{Lookup.indicator(cat, indicator).id()};
         int[] units = null;
@@ -93,7 +99,7 @@ public class ValueResource {
         if (sex != null && !sex.isBlank()) {
             Sex parsed = Sex.parse(sex);
             if (parsed == null) {
-                throw ProblemException.badRequest("INVALID_SEX", "sex is FEMALE, MALE or TOTAL", new vn.gems.common.problem.FieldError("sex", "INVALID_SEX", "FEMALE, MALE or TOTAL"));
+                throw ProblemException.badRequest("INVALID_SEX", "sex is FEMALE, MALE or TOTAL", new FieldError("sex", "INVALID_SEX", "FEMALE, MALE or TOTAL"));
             }
             s = parsed.letter();
         }
@@ -101,7 +107,7 @@ public class ValueResource {
         if (status != null && !status.isBlank()) {
             ValueStatus vs = ValueStatus.parse(status);
             if (vs == null) {
-                throw ProblemException.badRequest("INVALID_STATUS", "status is FINAL or PROVISIONAL", new vn.gems.common.problem.FieldError("status", "INVALID_STATUS", "FINAL or PROVISIONAL"));
+                throw ProblemException.badRequest("INVALID_STATUS", "status is FINAL or PROVISIONAL", new FieldError("status", "INVALID_STATUS", "FINAL or PROVISIONAL"));
             }
             st = vs.letter();
         }
@@ -133,7 +139,7 @@ public class ValueResource {
                            @Parameter(description = "Makes a retry harmless") @HeaderParam(Idempotency.HEADER) String key,
                            @Valid @NotNull ValueUpsert body) {
         SourceInput source = body.source() == null ? new SourceInput(SourceKind.MANUAL, null, null, null) : body.source();
-        java.util.Map<String, String> dimensions = Dims.parse(dims);
+        Map<String, String> dimensions = Dims.parse(dims);
         if (dimensions == null) {
             Lookup.dims(dims);
         }
@@ -152,9 +158,9 @@ public class ValueResource {
 
     private static String sha256(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -17,6 +17,7 @@ public record ValueView(String indicatorCode, String unitCode, String period, St
                         String writtenBy, Instant writtenAt) {
 
     /** The batch that wrote the value. */
+    @Schema(name = "ValueSource")
     public record SourceRef(long pushId, String kind, String reference, String agency, String system) {
     }
 }

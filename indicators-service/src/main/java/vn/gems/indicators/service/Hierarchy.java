@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -65,11 +66,11 @@ public final class Hierarchy {
         }
 
         public List<Link> parents() {
-            return parents.stream().sorted(java.util.Comparator.comparing(Link::from)).toList();
+            return parents.stream().sorted(Comparator.comparing(Link::from)).toList();
         }
 
         public List<Name> names() {
-            return names.stream().sorted(java.util.Comparator.comparing(Name::from)).toList();
+            return names.stream().sorted(Comparator.comparing(Name::from)).toList();
         }
 
         public boolean validOn(LocalDate day) {

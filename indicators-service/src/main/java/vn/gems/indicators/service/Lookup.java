@@ -6,6 +6,9 @@ import vn.gems.indicators.Period;
 import vn.gems.indicators.Sex;
 import vn.gems.indicators.mapping.Dims;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Query parameters (codes, periods, sex, dimensions) checked against the catalogue; bad ones are 400/404 problems. */
@@ -54,11 +57,11 @@ public final class Lookup {
         return s.letter();
     }
 
-    static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(1900, 1, 1);
-    static final java.time.LocalDate LATEST = java.time.LocalDate.of(2200, 12, 31);
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
 
     /** Dates that are stored must be plausible (and within what PostgreSQL's date type holds). */
-    public static void requirePlausible(java.time.LocalDate d, String field) {
+    public static void requirePlausible(LocalDate d, String field) {
         if (d != null && (d.isBefore(EARLIEST) || d.isAfter(LATEST))) {
             throw ProblemException.unprocessable("IMPLAUSIBLE_DATE", field, field + " must lie between " + EARLIEST + " and " + LATEST);
         }
@@ -79,8 +82,8 @@ public final class Lookup {
             throw ProblemException.badRequest("INVALID_DIMENSIONS", "dims is a comma-separated list of code:VALUE",
                     new FieldError("dims", "INVALID_DIMENSIONS", "e.g. ethnicity:MINORITY"));
         }
-        Map<String, String> upper = new java.util.LinkedHashMap<>();
-        parsed.forEach((k, v) -> upper.put(k, v.toUpperCase(java.util.Locale.ROOT)));
+        Map<String, String> upper = new LinkedHashMap<>();
+        parsed.forEach((k, v) -> upper.put(k, v.toUpperCase(Locale.ROOT)));
         return Dims.canonical(upper);
     }
 }

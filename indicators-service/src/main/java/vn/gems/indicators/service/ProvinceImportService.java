@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.indicators.AdminUnit;
+import vn.gems.indicators.UnitEvent;
 import vn.gems.indicators.UnitEventKind;
 import vn.gems.indicators.UnitLevel;
 import vn.gems.indicators.UnitName;
@@ -214,8 +215,8 @@ public class ProvinceImportService {
                         where e.kind = :merge and e.effectiveDate = :day and f.role = :from and f.unit = :p
                           and t.role = :to and t.unit.code = :code""", Long.class)
                 .setParameter("merge", UnitEventKind.MERGE).setParameter("day", day)
-                .setParameter("from", vn.gems.indicators.UnitEvent.Role.FROM).setParameter("p", p)
-                .setParameter("to", vn.gems.indicators.UnitEvent.Role.TO).setParameter("code", code).getSingleResult();
+                .setParameter("from", UnitEvent.Role.FROM).setParameter("p", p)
+                .setParameter("to", UnitEvent.Role.TO).setParameter("code", code).getSingleResult();
         return n > 0;
     }
 

@@ -5,6 +5,7 @@ import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.indicators.Period;
 import vn.gems.indicators.config.IndicatorsConfig;
+import vn.gems.indicators.mapping.Dims;
 import vn.gems.indicators.rest.RollupView;
 import vn.gems.indicators.rest.RollupsInput;
 import vn.gems.indicators.rest.SeriesView;
@@ -36,7 +37,7 @@ public class RollupQueries {
         IndicatorMeta ind = Lookup.indicator(cat, indicator);
         Hierarchy.Node u = Lookup.unit(cat, unit);
         Period p = Lookup.period(period, "period");
-        Map<String, String> d = vn.gems.indicators.mapping.Dims.parse(Lookup.dims(dims));
+        Map<String, String> d = Dims.parse(Lookup.dims(dims));
         if (publicOnly) {
             requirePublished(cat, ind, u, p);
         }
@@ -98,7 +99,7 @@ public class RollupQueries {
             throw ProblemException.badRequest("TOO_MANY_PERIODS", "At most " + config.rollup().maxPeriods() + " periods",
                     new FieldError("periods", "SIZE", "at most " + config.rollup().maxPeriods()));
         }
-        Map<String, String> d = vn.gems.indicators.mapping.Dims.parse(Lookup.dims(dims));
+        Map<String, String> d = Dims.parse(Lookup.dims(dims));
         LocalDate day = asOf == null ? LocalDate.now() : asOf;
         List<RollupService.Query> queries = new ArrayList<>();
         for (Period p : list) {

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -232,6 +233,6 @@ public class RollupService {
                 }
             }
         }
-        return batches.stream().map(cache::get).filter(java.util.Objects::nonNull).distinct().toList();
+        return batches.stream().map(cache::get).filter(Objects::nonNull).distinct().toList();
     }
 }

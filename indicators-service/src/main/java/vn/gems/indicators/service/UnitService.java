@@ -19,6 +19,7 @@ import vn.gems.indicators.rest.UnitInput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public class UnitService {
 
     public List<UnitEvent> events(String unitCode, LocalDate from, LocalDate to) {
         StringBuilder q = new StringBuilder("select distinct e from UnitEvent e join e.parts p where 1 = 1");
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (unitCode != null && !unitCode.isBlank()) {
             q.append(" and p.unit.code = :unit");
             params.put("unit", unitCode.trim());

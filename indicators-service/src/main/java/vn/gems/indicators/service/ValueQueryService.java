@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -145,9 +146,9 @@ public class ValueQueryService {
 
     private static int bind(Connection c, PreparedStatement st, int[] indicators, Filter f) throws SQLException {
         int i = 1;
-        st.setArray(i++, c.createArrayOf("integer", java.util.Arrays.stream(indicators).boxed().toArray()));
+        st.setArray(i++, c.createArrayOf("integer", Arrays.stream(indicators).boxed().toArray()));
         if (f.unitIds() != null) {
-            st.setArray(i++, c.createArrayOf("integer", java.util.Arrays.stream(f.unitIds()).boxed().toArray()));
+            st.setArray(i++, c.createArrayOf("integer", Arrays.stream(f.unitIds()).boxed().toArray()));
         }
         if (f.period() != null) {
             st.setString(i++, f.period());

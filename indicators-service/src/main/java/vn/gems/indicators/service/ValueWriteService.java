@@ -25,6 +25,7 @@ import vn.gems.indicators.rest.BatchInput;
 import vn.gems.indicators.rest.BatchResult;
 import vn.gems.indicators.rest.ValueInput;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -100,7 +101,7 @@ public class ValueWriteService {
             PushAttempts.finish(c, batchId, PushAttempts.Outcome.succeeded(true, n, n, 0, counts, null, 200, null));
             return new BatchResult(batchId, n, counts.inserted() + counts.updated(), n - counts.inserted() - counts.updated(),
                     counts.inserted(), counts.updated());
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("batch write failed", e);
         }
     }

@@ -1,7 +1,9 @@
 package vn.gems.indicators.bench;
 
+import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import vn.gems.common.testing.BenchDatabase;
 import vn.gems.common.testing.BenchSupport;
 import vn.gems.common.testing.TestTokens;
 
@@ -24,6 +26,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -52,14 +55,10 @@ public final class PushBenchmark {
     static final int INDICATORS = 40;
     static final int PUSH_ROWS = 1_000_000;
 
-    final String pgBase = System.getProperty("bench.pgUrl", "jdbc:postgresql://127.0.0.1:5432/");
-    final String pgUser = System.getProperty("bench.pgUser", "postgres");
-    final String pgPassword = System.getProperty("bench.pgPassword", "");
     final long total = Long.getLong("bench.total", 10_000_000L);
     final int rollups = Integer.getInteger("bench.rollups", 1000);
     // A database of its own per run: other worktrees on the same server run this benchmark too.
-    final String database = "gems_indicators_bench_" + Long.toString(ProcessHandle.current().pid(), 36)
-            + Integer.toString(new Random().nextInt(1 << 20), 36);
+    final BenchDatabase pg = BenchDatabase.own("gems_indicators_bench_", new Driver());
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String token = TestTokens.bearer("stats.officer", "TTH-STATS", "stats-pusher", "admin");
     Process service;
@@ -70,11 +69,7 @@ public final class PushBenchmark {
     }
 
     void run() throws Exception {
-        Path module = Path.of(System.getProperty("bench.module", ".")).toAbsolutePath();
-        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the service first: " + jar + " is missing");
-        }
+        Path jar = BenchDatabase.packagedService();
         recreateDatabase();
         int port = BenchSupport.freePort();
         base = "http://127.0.0.1:" + port;
@@ -89,7 +84,7 @@ public final class PushBenchmark {
                 long rows = writeFiles(csv, raw);
                 List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
                 List<String> data = new ArrayList<>(lines.subList(1, lines.size()));
-                java.util.Collections.reverse(data);
+                Collections.reverse(data);
                 data.add(0, lines.get(0));
                 Files.write(reordered, data, StandardCharsets.UTF_8);
                 lines = null;
@@ -169,35 +164,22 @@ public final class PushBenchmark {
         } finally {
             service.destroy();
             service.waitFor();
-            try (Connection c = connect(pgBase + "postgres"); Statement st = c.createStatement()) {
-                st.execute("drop database if exists " + database + " with (force)");
-            }
+            pg.drop();
         }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
     void recreateDatabase() throws SQLException {
-        try (Connection c = connect(pgBase + "postgres"); Statement st = c.createStatement()) {
-            st.execute("drop database if exists " + database + " with (force)");
-            st.execute("create database " + database);
-        }
+        pg.recreate();
     }
 
     Connection db() throws SQLException {
-        return connect(pgBase + database);
-    }
-
-    /** The driver directly: exec:java's class loader hides it from DriverManager. */
-    Connection connect(String url) throws SQLException {
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("user", pgUser);
-        p.setProperty("password", pgPassword);
-        return new org.postgresql.Driver().connect(url, p);
+        return pg.connect();
     }
 
     void startService(Path jar, int port) throws IOException {
-        service = BenchSupport.startService(jar, port, pgBase + database, pgUser, pgPassword,
+        service = BenchSupport.startService(jar, port, pg.jdbcUrl(), pg.user(), pg.password(),
                 List.of("-Dquarkus.log.category.\"vn.gems\".level=INFO"), jar.getParent().getParent().resolve("bench-service.log"));
     }
 
@@ -470,7 +452,7 @@ public final class PushBenchmark {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             List<String> data = new ArrayList<>(lines.subList(1, lines.size()));
-            java.util.Collections.shuffle(data, new Random(5));
+            Collections.shuffle(data, new Random(5));
             data.add(0, lines.get(0));
             Files.write(reversed, data, StandardCharsets.UTF_8);
             probe.start();

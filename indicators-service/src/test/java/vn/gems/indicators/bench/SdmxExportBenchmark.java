@@ -1,10 +1,13 @@
 package vn.gems.indicators.bench;
 
+import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import vn.gems.common.testing.BenchDatabase;
 import vn.gems.common.testing.BenchSupport;
 import vn.gems.common.testing.TestTokens;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
@@ -42,10 +45,7 @@ public final class SdmxExportBenchmark {
     static final int INDICATORS = 40;
     static final int VALUES = 1_000_000;
 
-    final String pgBase = System.getProperty("bench.pgUrl", "jdbc:postgresql://127.0.0.1:5432/");
-    final String pgUser = System.getProperty("bench.pgUser", "postgres");
-    final String pgPassword = System.getProperty("bench.pgPassword", "");
-    final String database = "gems_sdmx_bench_" + Long.toString(ProcessHandle.current().pid(), 36) + Integer.toString(new Random().nextInt(1 << 20), 36);
+    final BenchDatabase pg = BenchDatabase.own("gems_sdmx_bench_", new Driver());
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String token = TestTokens.bearer("bench.admin", "TTH-STATS", "admin");
     Process service;
@@ -56,20 +56,15 @@ public final class SdmxExportBenchmark {
     }
 
     void run() throws Exception {
-        Path module = Path.of(System.getProperty("bench.module", ".")).toAbsolutePath();
-        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("package the service first: " + jar + " is missing");
-        }
-        try (Connection c = connect(pgBase + "postgres"); Statement st = c.createStatement()) {
-            st.execute("create database " + database);
-        }
+        Path jar = BenchDatabase.packagedService();
+        pg.recreate();
         int port = BenchSupport.freePort();
         base = "http://127.0.0.1:" + port;
-        service = BenchSupport.startService(jar, port, pgBase + database, pgUser, pgPassword, List.of(), module.resolve("target/bench-sdmx-service.log"));
+        service = BenchSupport.startService(jar, port, pg.jdbcUrl(), pg.user(), pg.password(), List.of(),
+                jar.getParent().getParent().resolve("bench-sdmx-service.log"));
         try {
             BenchSupport.waitReady(http, base, service);
-            try (Connection c = connect(pgBase + database)) {
+            try (Connection c = pg.connect()) {
                 BenchSupport.indicatorsReferenceData(c, http, base, token, PROVINCES, COMMUNES, INDICATORS);
                 long stored = load(c);
                 System.out.printf(Locale.ROOT, "%n== SDMX-CSV export benchmark: %,d published final values; machine: %d cores, %s; %s; load average at start %.1f%n",
@@ -109,14 +104,12 @@ public final class SdmxExportBenchmark {
         } finally {
             service.destroy();
             service.waitFor();
-            try (Connection c = connect(pgBase + "postgres"); Statement st = c.createStatement()) {
-                st.execute("drop database if exists " + database + " with (force)");
-            }
+            pg.drop();
         }
     }
 
     /** 1,000,000 final values by raw COPY, one batch as their source, every indicator × year published for the nation. */
-    long load(Connection c) throws SQLException, java.io.IOException {
+    long load(Connection c) throws SQLException, IOException {
         long batch;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("insert into value_push (kind, status, mode, on_error, source_kind, "
                 + "source_agency, created_by, committed) values ('PUSH', 'SUCCEEDED', 'UPSERT', 'ABORT', 'PUSH', 'TTH-STATS', 'bench', true) returning id")) {
@@ -185,13 +178,6 @@ public final class SdmxExportBenchmark {
             }
         }
         return new long[]{lines - 1, bytes};
-    }
-
-    Connection connect(String url) throws SQLException {
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("user", pgUser);
-        p.setProperty("password", pgPassword);
-        return new org.postgresql.Driver().connect(url, p);
     }
 
     /** Polls the service's heap (its metrics) and RSS (/proc) while exports run. */

@@ -13,6 +13,8 @@ import vn.gems.indicators.Api;
 import vn.gems.indicators.Demo;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -247,7 +249,7 @@ class Dhis2Test {
     }
 
     private List<String> stored(String period) {
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         try (var c = db.connect(); var st = c.prepareStatement("select i.code || '|' || u.code || '|' || v.sex || '|' || v.dims || '|' || v.value "
                 + "|| '|' || coalesce(v.numerator::text, '') || '|' || coalesce(v.denominator::text, '') || '|' || v.status "
                 + "from indicator_value v join indicator i on i.id = v.indicator_id join admin_unit u on u.id = v.unit_id where v.period = ? order by 1")) {
@@ -257,7 +259,7 @@ class Dhis2Test {
                     rows.add(rs.getString(1));
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         assertEquals(5, rows.size(), rows.toString());

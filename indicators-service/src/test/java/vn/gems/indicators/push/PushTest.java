@@ -5,12 +5,15 @@ import vn.gems.indicators.Demo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
 import vn.gems.common.testing.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -80,10 +83,10 @@ class PushTest {
     @Test
     void theDemoSamplePushIsValidInBothForms() throws Exception {
         // the demo loader posts the JSON form; people and the e2e suite use the CSV form
-        byte[] json = java.nio.file.Files.readAllBytes(Demo.DIR.resolve("statistics-sample.json"));
+        byte[] json = Files.readAllBytes(Demo.DIR.resolve("statistics-sample.json"));
         Api.push(Api.STATS, "application/json", json, "?dryRun=true&status=FINAL").statusCode(200)
                 .body("rowsRead", equalTo(34)).body("rowsAccepted", equalTo(34)).body("rowsRejected", equalTo(0));
-        byte[] csv = java.nio.file.Files.readAllBytes(Demo.DIR.resolve("statistics-sample.csv"));
+        byte[] csv = Files.readAllBytes(Demo.DIR.resolve("statistics-sample.csv"));
         Api.push(Api.STATS, "text/csv", csv, "?dryRun=true").statusCode(200)
                 .body("rowsRead", equalTo(34)).body("rowsAccepted", equalTo(34)).body("rowsRejected", equalTo(0));
     }
@@ -194,7 +197,7 @@ class PushTest {
                 """;
         Api.pushCsv(Api.STATS, csv, "?onError=SKIP").statusCode(201).body("committed", equalTo(true))
                 .body("rowsRead", equalTo(8)).body("rowsAccepted", equalTo(3)).body("inserted", equalTo(3)).body("rowsRejected", equalTo(4))
-                .body("rejections.line", contains(6, 7, 8, 9)).body("rejections.code", org.hamcrest.Matchers.everyItem(equalTo("DUPLICATE_ROW")))
+                .body("rejections.line", contains(6, 7, 8, 9)).body("rejections.code", Matchers.everyItem(equalTo("DUPLICATE_ROW")))
                 .body("warningsTotal", equalTo(1)).body("warnings[0].line", equalTo(5)).body("warnings[0].code", equalTo("IDENTICAL_DUPLICATE"))
                 .body("warnings[0].message", containsString("line 3")).body("message", containsString("identical duplicate"));
         assertEquals(3, values("ENTERPRISE_DIRECTORS", "2017"));
@@ -204,7 +207,7 @@ class PushTest {
                 .body("inserted", equalTo(3)).body("warningsTotal", equalTo(1)).body("rowsRejected", equalTo(0));
         Api.pushCsv(Api.STATS, "indicator,unit,period,sex,value\nENTERPRISE_DIRECTORS,VN-01,2018,TOTAL,8\nENTERPRISE_DIRECTORS,VN-01,2018,TOTAL,8\n"
                 + "ENTERPRISE_DIRECTORS,VN-01,2018,FEMALE,3\nENTERPRISE_DIRECTORS,VN-01,2018,MALE,6\n", "").statusCode(422)
-                .body("errors.code", org.hamcrest.Matchers.everyItem(equalTo("SEX_TOTAL_MISMATCH")));
+                .body("errors.code", Matchers.everyItem(equalTo("SEX_TOTAL_MISMATCH")));
         assertEquals(0, values("ENTERPRISE_DIRECTORS", "2018"));
     }
 
@@ -338,7 +341,7 @@ class PushTest {
         // a service names the agency it writes for; nobody else may claim another agency
         Api.pushCsv(Api.STATS, births, "?agency=TTH-DOH").statusCode(403).body("code", equalTo("SOURCE_AGENCY_MISMATCH"));
         given().header("Authorization", Api.HEALTH).get("/api/values/pushes").then().statusCode(200)
-                .body("items.source.agency", org.hamcrest.Matchers.everyItem(equalTo("TTH-DOH")));
+                .body("items.source.agency", Matchers.everyItem(equalTo("TTH-DOH")));
     }
 
     @Test
@@ -347,7 +350,7 @@ class PushTest {
         byte[] head = "indicator,unit,period,value\n".getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[17 * 1024 * 1024];
         System.arraycopy(head, 0, body, 0, head.length);
-        java.util.Arrays.fill(body, head.length, body.length, (byte) '\n');
+        Arrays.fill(body, head.length, body.length, (byte) '\n');
         String location = Api.push(Api.STATS, "text/csv", body, "?dryRun=true").statusCode(202).extract().header("Location");
         Api.awaitEnd(location, Api.STATS);
         given().header("Authorization", Api.STATS).get(location).then().body("status", equalTo("SUCCEEDED")).body("rowsRead", equalTo(0));

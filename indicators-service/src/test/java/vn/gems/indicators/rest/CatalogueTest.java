@@ -5,6 +5,7 @@ import vn.gems.indicators.Demo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
@@ -77,7 +78,7 @@ class CatalogueTest {
                 .post("/api/indicators").then().statusCode(401);
         assertEquals(0, db.count("select count(*) from indicator where code = 'TEST_FORBIDDEN'"));
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON).body(indicator("TEST_CLINICS", "COUNT", "FACILITIES", false, "SUM"))
-                .post("/api/indicators").then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/api/indicators/TEST_CLINICS"))
+                .post("/api/indicators").then().statusCode(201).header("Location", Matchers.endsWith("/api/indicators/TEST_CLINICS"))
                 .header("ETag", "\"0\"").body("valueType", equalTo("INTEGER"));
         given().header("Authorization", Api.ADMIN).contentType(ContentType.JSON).body(indicator("TEST_CLINICS", "COUNT", "FACILITIES", false, "SUM"))
                 .post("/api/indicators").then().statusCode(409).body("code", equalTo("INDICATOR_EXISTS"));

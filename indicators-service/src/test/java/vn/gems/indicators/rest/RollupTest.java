@@ -5,6 +5,8 @@ import vn.gems.indicators.Demo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,7 +176,7 @@ class RollupTest {
         given().get("/api/public/values?indicator=BIRTHS&period=2023&unit=VN-51-SONTINH&size=50").then().statusCode(200)
                 .body("total", equalTo(3)).body("items.status", contains("FINAL", "FINAL", "FINAL"));
         given().get("/api/public/values?indicator=BIRTHS&period=2022").then().statusCode(200).body("total", equalTo(0));
-        given().get("/api/public/values/publications?indicator=BIRTHS").then().statusCode(200).body("unit", org.hamcrest.Matchers.hasItem("VN-51"));
+        given().get("/api/public/values/publications?indicator=BIRTHS").then().statusCode(200).body("unit", Matchers.hasItem("VN-51"));
         // the internal API still needs a token
         given().get("/api/values/rollup?indicator=BIRTHS&unit=VN-51&period=2023").then().statusCode(401);
     }
@@ -189,7 +191,7 @@ class RollupTest {
                 .statusCode(400).body("code", equalTo("INVALID_DIMENSIONS")).body("detail", containsString("code:VALUE"));
     }
 
-    private static io.restassured.response.ValidatableResponse rollup(String indicator, String unit, String period, String asOf) {
+    private static ValidatableResponse rollup(String indicator, String unit, String period, String asOf) {
         return given().header("Authorization", Api.HEALTH)
                 .get("/api/values/rollup?indicator=" + indicator + "&unit=" + unit + "&period=" + period + (asOf == null ? "" : "&asOf=" + asOf))
                 .then();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
 import vn.gems.common.testing.TestDatabase;
+import vn.gems.common.testing.TestTokens;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +151,7 @@ class ValueWriteTest {
         given().contentType(ContentType.JSON).body(body).post("/api/values/batch").then().statusCode(401);
         given().header("Authorization", Api.AUDITOR).contentType(ContentType.JSON).body(body).post("/api/values/batch").then().statusCode(403)
                 .body("code", equalTo("FORBIDDEN"));
-        given().header("Authorization", vn.gems.common.testing.TestTokens.bearer("nobody", null, "reporter")).contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer("nobody", null, "reporter")).contentType(ContentType.JSON)
                 .body(body).post("/api/values/batch").then().statusCode(403).body("code", equalTo("NO_AGENCY"));
         given().header("Authorization", Api.HEALTH).contentType(ContentType.JSON).body(body.replace("\"reference\"", "\"agency\":\"TTH-DOLISA\",\"reference\""))
                 .post("/api/values/batch").then().statusCode(403).body("code", equalTo("SOURCE_AGENCY_MISMATCH"));

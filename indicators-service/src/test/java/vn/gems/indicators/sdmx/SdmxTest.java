@@ -12,9 +12,13 @@ import vn.gems.common.testing.TestDatabase;
 import vn.gems.indicators.Api;
 import vn.gems.indicators.Demo;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -280,14 +284,14 @@ class SdmxTest {
     }
 
     /** Keeps an answer under target/sdmx-samples/ for a look, or for other clients to read. */
-    private static void keep(String name, String content) throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of("target/sdmx-samples");
-        java.nio.file.Files.createDirectories(dir);
-        java.nio.file.Files.writeString(dir.resolve(name), content);
+    private static void keep(String name, String content) throws IOException {
+        Path dir = Path.of("target/sdmx-samples");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name), content);
     }
 
     private static int count(String s, String part) {
-        return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return s.split(Pattern.quote(part), -1).length - 1;
     }
 
     private static void assertOrder(String s, String... parts) {

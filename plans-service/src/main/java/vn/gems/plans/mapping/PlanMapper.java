@@ -14,6 +14,7 @@ import vn.gems.plans.PlanVersion;
 import vn.gems.plans.SearchText;
 import vn.gems.plans.rest.Assignment;
 import vn.gems.plans.rest.ContentArea;
+import vn.gems.plans.rest.DeadLetteredPlanEvent;
 import vn.gems.plans.rest.Measure;
 import vn.gems.plans.rest.Objective;
 import vn.gems.plans.rest.PlanDocument;
@@ -147,6 +148,11 @@ public class PlanMapper {
     public static PlanEventView eventView(PlanOutboxEvent e) {
         return new PlanEventView(e.idemKey, e.event, e.planVersion, e.occurredAt, e.status, "DELIVERED".equals(e.status),
                 e.deliveredAt, e.attempts, e.lastStatus, e.lastErrorCode, e.lastError);
+    }
+
+    public static DeadLetteredPlanEvent deadLettered(PlanOutboxEvent e) {
+        return new DeadLetteredPlanEvent(e.id, e.planId, e.idemKey, e.event, e.planVersion, e.occurredAt, e.attempts, e.lastStatus,
+                e.lastErrorCode, e.lastError);
     }
 
     /**

@@ -17,6 +17,7 @@ public record PlanDiff(long planId, int from, int to, List<Change> changes) {
     public record Change(String path, Kind change, JsonNode before, JsonNode after) {
     }
 
+    @Schema(name = "PlanChangeKind")
     public enum Kind {
         ADDED, REMOVED, CHANGED
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
  * FAILED (dead-lettered after too many attempts); {@code lastErrorCode} and {@code lastError}: why the last attempt
  * failed, as a stable code and a sentence.
  */
-@Schema(name = "PlanEvent", example = """
+@Schema(name = "PlanEventDelivery", example = """
         {"idempotencyKey":"plan-3-v1-ISSUED","event":"ISSUED","planVersion":1,"occurredAt":"2025-11-21T08:00:00Z",
          "status":"DELIVERED","delivered":true,"deliveredAt":"2025-11-21T08:00:02Z","attempts":1,"lastStatus":200,
          "lastErrorCode":null,"lastError":null}""")

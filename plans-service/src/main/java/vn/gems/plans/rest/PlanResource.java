@@ -31,6 +31,7 @@ import vn.gems.common.http.ETags;
 import vn.gems.common.http.PageView;
 import vn.gems.common.http.Paging;
 import vn.gems.common.idempotency.Idempotency;
+import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Caller;
 import vn.gems.common.security.Roles;
@@ -143,7 +144,7 @@ public class PlanResource {
         }
         if (view != null && !"full".equals(view)) {
             throw ProblemException.badRequest("INVALID_VIEW", "view must be full or summary",
-                    new vn.gems.common.problem.FieldError("view", "INVALID_VALUE", "must be full or summary"));
+                    new FieldError("view", "INVALID_VALUE", "must be full or summary"));
         }
         return Response.ok(views.view(p)).tag(ETags.of(p.revision)).build();
     }

@@ -16,6 +16,8 @@ import vn.gems.contracts.reporting.PlanEvent;
 import vn.gems.plans.PlanOutboxEvent;
 import vn.gems.plans.client.ReportingClient;
 import vn.gems.plans.config.PlansConfig;
+import vn.gems.plans.mapping.PlanMapper;
+import vn.gems.plans.rest.PlanOutboxView;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -33,6 +35,8 @@ import java.util.Optional;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    static final int FAILED_LISTED = 100;
 
     private final ReportingClient reporting;
     private final Idempotency idempotency;
@@ -69,6 +73,14 @@ public class OutboxRelay {
     /** One delivery round; {@code ignoreBackoff} sends every pending event now. */
     public OutboxRound deliver(boolean ignoreBackoff) {
         return queue.deliver(ignoreBackoff, this::send);
+    }
+
+    /** Counts by status and the dead-lettered events, newest first (at most {@value #FAILED_LISTED}). */
+    public PlanOutboxView summary() {
+        return QuarkusTransaction.requiringNew().call(() -> new PlanOutboxView(PlanOutboxEvent.count("status", "PENDING"),
+                PlanOutboxEvent.count("status", "DELIVERED"), PlanOutboxEvent.count("status", "FAILED"),
+                PlanOutboxEvent.<PlanOutboxEvent>find("status = ?1 order by id desc", "FAILED").page(0, FAILED_LISTED).stream()
+                        .map(PlanMapper::deadLettered).toList()));
     }
 
     /** Puts a dead-lettered (FAILED) event back in the queue with fresh attempts; false when there is none with that id. */

@@ -8,11 +8,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.GemsTestResource;
 import vn.gems.common.testing.InjectTestDatabase;
 import vn.gems.common.testing.TestDatabase;
 import vn.gems.common.testing.TestTokens;
+import vn.gems.plans.service.AgencyService;
 
 import java.util.List;
 
@@ -31,11 +36,11 @@ class AgencyResourceTest {
     @InjectTestDatabase
     TestDatabase db;
 
-    @jakarta.inject.Inject
-    io.smallrye.faulttolerance.api.CircuitBreakerMaintenance breakers;
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
-    @jakarta.inject.Inject
-    vn.gems.plans.service.AgencyService agencies;
+    @Inject
+    AgencyService agencies;
 
     static final String ADMIN = TestTokens.bearer("gems.admin", "TTH-DOLISA", "admin");
 
@@ -161,7 +166,7 @@ class AgencyResourceTest {
                 .body("code", hasItem("TV-MOLISA"));
         given().header("Authorization", TestTokens.bearer("auditor.tth", "TTH-PC", "auditor"))
                 .get("/api/agencies/TV-MOLISA/history").then().statusCode(200)
-                .body("action", org.hamcrest.Matchers.contains("CREATED", "RETIRED"))
+                .body("action", Matchers.contains("CREATED", "RETIRED"))
                 .body("[1].agency.active", equalTo(false)).body("[1].agency.successors", hasItem("TV-MOHA"))
                 .body("[1].actor", equalTo("gems.admin")).body("[1].revision", equalTo(1));
         // A successor that leads back to the agency is refused.
@@ -178,14 +183,14 @@ class AgencyResourceTest {
         // "lao dong thuong binh" finds "Lao động - Thương binh"; đ folds to d.
         given().header("Authorization", reader).queryParam("q", "lao dong thuong binh").queryParam("unit", "VN-46")
                 .get("/api/agencies").then().statusCode(200)
-                .body("items.code", org.hamcrest.Matchers.contains("TTH-DOLISA")).body("total", equalTo(1));
+                .body("items.code", Matchers.contains("TTH-DOLISA")).body("total", equalTo(1));
         given().header("Authorization", reader).queryParam("q", "SỞ Y TẾ").queryParam("size", 500)
                 .get("/api/agencies").then().statusCode(200)
                 .body("items.code", hasItem("TTH-DOH")).body("items.code", hasItem("HTI-DOH"))
-                .body("items.code", org.hamcrest.Matchers.not(hasItem("TTH-DOLISA")));
+                .body("items.code", Matchers.not(hasItem("TTH-DOLISA")));
         given().header("Authorization", reader).queryParam("parent", "STI-PC").queryParam("kind", "POLICE")
                 .get("/api/agencies").then().statusCode(200)
-                .body("items.code", org.hamcrest.Matchers.contains("STI-POLICE"));
+                .body("items.code", Matchers.contains("STI-POLICE"));
         given().header("Authorization", reader).queryParam("q", "khong co co quan nao nhu the")
                 .get("/api/agencies").then().statusCode(200).body("total", equalTo(0));
     }
@@ -226,7 +231,7 @@ class AgencyResourceTest {
                 .body(agency("ZZ-HIST", "VN-46").replace("Sở Y tế", "Sở Y tế (đổi tên)"))
                 .put("/api/agencies/ZZ-HIST").then().statusCode(200);
         given().header("Authorization", ADMIN).get("/api/agencies/ZZ-HIST/history").then().statusCode(200)
-                .body("action", org.hamcrest.Matchers.contains("CREATED", "UPDATED"))
+                .body("action", Matchers.contains("CREATED", "UPDATED"))
                 .body("[0].agency.nameVi", equalTo("Sở Y tế"))
                 .body("[1].agency.nameVi", equalTo("Sở Y tế (đổi tên)"));
         given().header("Authorization", ADMIN).get("/api/agencies/NOPE-X/history").then().statusCode(404);
@@ -260,8 +265,8 @@ class AgencyResourceTest {
             st.executeUpdate();
         }
         given().header("Authorization", ADMIN).queryParam("q", "khoa hoc cong nghe").queryParam("unit", "VN-46").get("/api/agencies")
-                .then().statusCode(200).body("items.code", org.hamcrest.Matchers.not(hasItem("ZZ-OLDROW")));
-        org.junit.jupiter.api.Assertions.assertTrue(agencies.backfillSearchText() >= 1);
+                .then().statusCode(200).body("items.code", Matchers.not(hasItem("ZZ-OLDROW")));
+        Assertions.assertTrue(agencies.backfillSearchText() >= 1);
         given().header("Authorization", ADMIN).queryParam("q", "khoa hoc cong nghe").queryParam("unit", "VN-46").get("/api/agencies")
                 .then().statusCode(200).body("items.code", hasItem("ZZ-OLDROW"));
     }

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.gems.plans.TestData.ADMIN;
 import static vn.gems.plans.TestData.AUDITOR;
 import static vn.gems.plans.TestData.DOLISA;
 import static vn.gems.plans.TestData.small;
@@ -112,7 +114,7 @@ class PlanPeersTest {
     void whenIndicatorsServiceIsDownTheDocumentsOwnErrorsStillCome() {
         Peers.mode("DOWN", null);
         given().header("Authorization", DOLISA).contentType(ContentType.JSON).body(small("T-P-BOTH").put("periodTo", 2000).toString())
-                .post("/api/plans").then().statusCode(422).body("errors.code", org.hamcrest.Matchers.hasItem("PERIOD_ORDER"));
+                .post("/api/plans").then().statusCode(422).body("errors.code", Matchers.hasItem("PERIOD_ORDER"));
     }
 
     @Test
@@ -144,7 +146,7 @@ class PlanPeersTest {
                 .body("[0].attempts", greaterThanOrEqualTo(1)).body("[0].lastError", containsString("unavailable"))
                 // issue 12.7: a stable code and a sentence, never the exception's class or message
                 .body("[0].status", equalTo("PENDING")).body("[0].lastErrorCode", equalTo("PEER_UNAVAILABLE"))
-                .body("[0].lastError", org.hamcrest.Matchers.not(containsString("Exception")));
+                .body("[0].lastError", Matchers.not(containsString("Exception")));
         assertTrue(received(key).stream().allMatch(e -> e.get("status").equals(503)), "only refused attempts so far");
 
         Peers.mode(null, "UP");
@@ -177,6 +179,45 @@ class PlanPeersTest {
     }
 
     @Test
+    void anAdminListsADeadLetteredEventAndRequeuesIt() throws Exception {
+        long id = PlanResourceTest.create(DOLISA, small("T-P-DEAD")).jsonPath().getLong("id");
+        String key = "plan-" + id + "-v1-ISSUED";
+        Peers.mode(null, "DOWN");
+        PlanResourceTest.issue(DOLISA, "T-P-DEAD");
+        relay.deliverDue();
+        // What the relay does once the attempts run out (TransactionalOutboxTest proves that part): FAILED, parked.
+        try (Connection c = db.connect(); var st = c.prepareStatement("update plan_outbox set status = 'FAILED' where idem_key = ?")) {
+            st.setString(1, key);
+            assertEquals(1, st.executeUpdate());
+        }
+        long eventId = given().header("Authorization", ADMIN).get("/api/plans/outbox").then().statusCode(200)
+                .body("failed", greaterThanOrEqualTo(1))
+                .body("failedEvents.find { it.idempotencyKey == '" + key + "' }.planId", equalTo((int) id))
+                .body("failedEvents.find { it.idempotencyKey == '" + key + "' }.lastErrorCode", equalTo("PEER_UNAVAILABLE"))
+                .extract().jsonPath().getLong("failedEvents.find { it.idempotencyKey == '" + key + "' }.id");
+        given().header("Authorization", AUDITOR).get("/api/plans/outbox").then().statusCode(200);
+        given().header("Authorization", DOLISA).get("/api/plans/outbox").then().statusCode(403);
+        given().get("/api/plans/outbox").then().statusCode(401);
+        given().header("Authorization", AUDITOR).post("/api/plans/outbox/" + eventId + "/requeue").then().statusCode(403);
+        given().header("Authorization", DOLISA).post("/api/plans/outbox/" + eventId + "/requeue").then().statusCode(403);
+        given().post("/api/plans/outbox/" + eventId + "/requeue").then().statusCode(401);
+        assertEquals(1, db.count("select count(*) from plan_outbox where idem_key = '" + key + "' and status = 'FAILED'"),
+                "refused callers changed nothing");
+
+        given().header("Authorization", ADMIN).post("/api/plans/outbox/" + eventId + "/requeue").then().statusCode(204);
+        given().header("Authorization", ADMIN).post("/api/plans/outbox/" + eventId + "/requeue").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("NOT_FAILED"));
+        given().header("Authorization", ADMIN).get("/api/plans/outbox").then().statusCode(200)
+                .body("failedEvents.idempotencyKey", Matchers.not(Matchers.hasItem(key)));
+
+        Peers.mode(null, "UP");
+        breakers.resetAll();
+        relay.deliverDue();
+        given().header("Authorization", AUDITOR).get("/api/plans/T-P-DEAD/events").then().statusCode(200)
+                .body("[0].idempotencyKey", equalTo(key)).body("[0].delivered", equalTo(true));
+    }
+
+    @Test
     void eventsOfOnePlanGoOutInOrderAndA409MeansAlreadyKnown() {
         long id = PlanResourceTest.create(DOLISA, small("T-P-ORDER")).jsonPath().getLong("id");
         Peers.mode(null, "DOWN");
@@ -192,8 +233,8 @@ class PlanPeersTest {
         relay.deliverDue();
         relay.deliverDue();
         given().header("Authorization", AUDITOR).get("/api/plans/T-P-ORDER/events").then().statusCode(200)
-                .body("idempotencyKey", org.hamcrest.Matchers.contains("plan-" + id + "-v1-ISSUED", "plan-" + id + "-v2-AMENDED"))
-                .body("delivered", org.hamcrest.Matchers.contains(true, true)).body("lastStatus", org.hamcrest.Matchers.contains(409, 409));
+                .body("idempotencyKey", Matchers.contains("plan-" + id + "-v1-ISSUED", "plan-" + id + "-v2-AMENDED"))
+                .body("delivered", Matchers.contains(true, true)).body("lastStatus", Matchers.contains(409, 409));
         List<String> order = Peers.events().stream().map(e -> (String) e.get("key"))
                 .filter(k -> k.startsWith("plan-" + id + "-")).distinct().toList();
         assertEquals(List.of("plan-" + id + "-v1-ISSUED", "plan-" + id + "-v2-AMENDED"), order);

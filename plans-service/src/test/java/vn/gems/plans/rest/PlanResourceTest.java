@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
@@ -115,7 +117,7 @@ class PlanResourceTest {
         given().header("Authorization", DOLISA).header("Idempotency-Key", "import-T-IDEM-1")
                 .contentType(ContentType.JSON).body(small("T-IDEM").toString())
                 .post("/api/plans").then().statusCode(201).header("Idempotent-Replayed", "true")
-                .body("id", equalTo(io.restassured.path.json.JsonPath.from(first).getInt("id")));
+                .body("id", equalTo(JsonPath.from(first).getInt("id")));
         given().header("Authorization", DOLISA).header("Idempotency-Key", "import-T-IDEM-1")
                 .contentType(ContentType.JSON).body(small("T-IDEM").put("title", "khác").toString())
                 .post("/api/plans").then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
@@ -480,7 +482,7 @@ class PlanResourceTest {
                 .body(small("T-LOOP-A").put("parentPlan", "T-LOOP-A").toString())
                 .put("/api/plans/T-LOOP-A").then().statusCode(422).body("errors.code", hasItem("PARENT_IS_SELF"));
         given().header("Authorization", DOLISA).get("/api/plans/T-PARENT/tree").then().statusCode(200)
-                .body("ancestors", org.hamcrest.Matchers.empty()).body("children.code", contains("T-CHILD"));
+                .body("ancestors", Matchers.empty()).body("children.code", contains("T-CHILD"));
     }
 
     // ------------------------------------------------------------------ search
@@ -586,9 +588,9 @@ class PlanResourceTest {
         given().get("/api/public/plans/T-PUB").then().statusCode(200)
                 .body("code", equalTo("T-PUB")).body("status", equalTo("ISSUED"))
                 .body("objectives[0].targets[0].measures[0].indicatorCode", equalTo("ADOLESCENT_BIRTH_RATE"))
-                .body("$", not(org.hamcrest.Matchers.hasKey("internalNote"))).body("$", not(org.hamcrest.Matchers.hasKey("revision")));
+                .body("$", not(Matchers.hasKey("internalNote"))).body("$", not(Matchers.hasKey("revision")));
         given().get("/api/public/plans/" + TestData.TTH_2021).then().statusCode(200).body("objectives.size()", equalTo(6))
-                .body("$", not(org.hamcrest.Matchers.hasKey("internalNote")));
+                .body("$", not(Matchers.hasKey("internalNote")));
         given().get("/api/public/plans/T-PUB-DRAFT").then().statusCode(404).contentType("application/problem+json");
         given().queryParam("q", "binh dang gioi").queryParam("unit", "VN-46").get("/api/public/plans").then().statusCode(200)
                 .body("items.code", hasItem(TestData.TTH_2021));
@@ -603,11 +605,11 @@ class PlanResourceTest {
     @Test
     void openApiDocumentsThePlanEndpointsWithSeedExamples() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/plans/{id}/amendments"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/public/plans/{id}"))
+                .body("paths", Matchers.hasKey("/api/plans/{id}/amendments"))
+                .body("paths", Matchers.hasKey("/api/public/plans/{id}"))
                 .body("paths.'/api/plans'.post.summary", containsString("Import"))
                 .body("components.schemas.Measure.examples[0].indicatorCode", equalTo("PRIMARY_COMPLETION_RATE"))
                 .body("components.schemas.PlanDocument.examples[0].code", equalTo("TTH-BDG-2021-2025"))
-                .body("components.schemas.Plan.properties", org.hamcrest.Matchers.hasKey("objectives"));
+                .body("components.schemas.Plan.properties", Matchers.hasKey("objectives"));
     }
 }

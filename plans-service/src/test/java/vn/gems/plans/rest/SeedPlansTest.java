@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,7 +140,7 @@ class SeedPlansTest {
         given().header("Authorization", DISTRICT).get("/api/plans/" + TestData.STI_2024 + "/tree").then().statusCode(200)
                 .body("ancestors.code", contains(TestData.QNG_72))
                 .body("ancestors[0].documentNumber", equalTo("72/KH-UBND"))
-                .body("plan.unitCode", equalTo("VN-51-STI")).body("children", org.hamcrest.Matchers.empty());
+                .body("plan.unitCode", equalTo("VN-51-STI")).body("children", Matchers.empty());
         long parentId = given().header("Authorization", AUDITOR).get("/api/plans/" + TestData.QNG_72).then().statusCode(200)
                 .body("childPlans.code", contains(TestData.STI_2024)).extract().jsonPath().getLong("id");
         given().header("Authorization", AUDITOR).get("/api/plans/" + TestData.STI_2024).then().statusCode(200)
@@ -161,7 +163,7 @@ class SeedPlansTest {
         given().header("Authorization", ADMIN).get("/api/plans/TTH-34-COPY").then().statusCode(200).body("status", equalTo("DRAFT"));
     }
 
-    private static Map<String, Object> measure(io.restassured.path.json.JsonPath plan, String objective, String target, String measure) {
+    private static Map<String, Object> measure(JsonPath plan, String objective, String target, String measure) {
         return plan.getMap("objectives.find { it.key == '" + objective + "' }.targets.find { it.key == '" + target
                 + "' }.measures.find { it.key == '" + measure + "' }");
     }

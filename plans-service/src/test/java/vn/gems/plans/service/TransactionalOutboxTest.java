@@ -1,5 +1,6 @@
 package vn.gems.plans.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,7 @@ import vn.gems.common.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,9 +108,9 @@ class TransactionalOutboxTest {
         sql("insert into probe_outbox(grp) values (1), (2)");
         TransactionalOutbox a = replica("a", FAST, false);
         TransactionalOutbox b = replica("b", FAST, false);
-        List<Long> mine = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> a.claim(false));
+        List<Long> mine = QuarkusTransaction.requiringNew().call(() -> a.claim(false));
         assertEquals(List.of(1L, 2L), mine);
-        assertEquals(List.of(), io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> b.claim(true)),
+        assertEquals(List.of(), QuarkusTransaction.requiringNew().call(() -> b.claim(true)),
                 "not even an operator's retry-now takes another instance's live work");
         // a dies: its lease runs out and b takes the messages over, attempts counted.
         sql("update probe_outbox set lease_until = now() - interval '1 second'");
@@ -142,8 +144,8 @@ class TransactionalOutboxTest {
         assertEquals(1, db.count("select count(*) from probe_outbox where status = 'FAILED' and attempts = 3 "
                 + "and last_error_code = 'PEER_REFUSED' and lease_owner is null"));
         assertEquals(0, a.deliver(true, id -> OutboxOutcome.delivered()).delivered(), "a dead letter is not sent");
-        assertTrue(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> a.requeue(1)));
-        assertFalse(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> a.requeue(1)), "only a FAILED message is requeued");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> a.requeue(1)));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> a.requeue(1)), "only a FAILED message is requeued");
         assertEquals(1, a.deliver(false, id -> OutboxOutcome.delivered()).delivered());
         assertEquals(1, db.count("select count(*) from probe_outbox where status = 'DELIVERED' and attempts = 1 and last_error is null"));
 
@@ -205,7 +207,7 @@ class TransactionalOutboxTest {
     private void sql(String s) {
         try (Connection c = db.connect(); var st = c.createStatement()) {
             st.execute(s);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

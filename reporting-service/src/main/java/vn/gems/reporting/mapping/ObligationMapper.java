@@ -2,6 +2,7 @@ package vn.gems.reporting.mapping;
 
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.ObligationState;
+import vn.gems.reporting.ReportRequest;
 import vn.gems.reporting.rest.ObligationView;
 import vn.gems.reporting.service.Timeliness;
 
@@ -35,6 +36,6 @@ public final class ObligationMapper {
         return new ObligationView(o.id, o.planId, o.planVersion, o.ruleKey, o.kind, o.period, o.dueDate, o.originalDueDate,
                 o.extensionReason, o.agency, o.assignedAgency, o.receivingAgency, o.unitCode, o.coverage, o.consolidates, o.state,
                 status, daysUntil, late, daysLate, o.firstSubmittedAt, reportId, o.handedOverFrom, o.required,
-                o.receiverHandedOverFrom);
+                o.receiverHandedOverFrom, o.requestId, ReportRequest.of(o).map(r -> r.subject).orElse(null));
     }
 }

@@ -37,6 +37,10 @@ public final class ValuesPayload {
 
     /** The body, or null when there is nothing to send. */
     public static ValueBatch build(PlanModel plan, Obligation o, long reportId, int versionNo, ReportContent content) {
+        if (o.requestId != null) {
+            // An on-request report's period (REQ-<id>) is no statistical period: its figures stay in the report.
+            return null;
+        }
         List<ValueRow> rows = new ArrayList<>();
         for (ReportContent.Value v : content.values()) {
             PlanModel.Measure m = plan.measure(v.measureKey()).map(PlanModel.Located::measure).orElse(null);

@@ -32,6 +32,7 @@ import vn.gems.reporting.service.export.Exporter;
 import vn.gems.reporting.service.export.Format;
 import vn.gems.reporting.service.export.Lang;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -116,7 +117,7 @@ public class ConsolidationResource {
     private PublicConsolidation read(PublishedConsolidation p) {
         try {
             return codec.mapper().readValue(p.body, PublicConsolidation.class).withId(p.id);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

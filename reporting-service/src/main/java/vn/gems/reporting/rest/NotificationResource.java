@@ -17,6 +17,8 @@ import vn.gems.common.security.Caller;
 import vn.gems.common.security.Roles;
 import vn.gems.reporting.Notification;
 
+import java.util.List;
+
 /** Notices per agency: due soon, overdue, submitted, returned, accepted, handed over. */
 @Path("/api/reports/notifications")
 @Tag(name = "Notifications", description = "Reminders and lifecycle notices per agency")
@@ -45,7 +47,7 @@ public class NotificationResource {
                 ? Notification.<Notification>find("agency = ?1 order by createdAt desc, id desc", target)
                 : Notification.<Notification>find("agency = ?1 and kind = ?2 order by createdAt desc, id desc", target, kind.trim().toUpperCase());
         long total = q.count();
-        var items = (long) p.page() * p.size() >= total ? java.util.List.<Notification>of() : q.page(Page.of(p.page(), p.size())).list();
+        var items = (long) p.page() * p.size() >= total ? List.<Notification>of() : q.page(Page.of(p.page(), p.size())).list();
         return new PageView<>(items.stream()
                 .map(n -> new NotificationView(n.id, n.agency, n.kind, n.obligationId, n.reportId, n.message, n.createdAt, n.mailedAt))
                 .toList(), total, p.page(), p.size());

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
 import vn.gems.common.outbox.OutboxRound;
+import vn.gems.common.outbox.RequeueAnswer;
 import vn.gems.reporting.service.Outbox;
 
 
@@ -49,9 +49,6 @@ public class OperationsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "requeueOutboxMessage", summary = "Put a refused (FAILED) message back in the queue after fixing its cause")
     public Response requeue(@PathParam("id") long id) {
-        if (!outbox.requeue(id)) {
-            throw ProblemException.conflict("NOT_FAILED", "Outbox message " + id + " does not exist or is not FAILED");
-        }
-        return Response.noContent().build();
+        return RequeueAnswer.of(outbox.requeue(id), "Outbox message", id);
     }
 }

@@ -15,6 +15,7 @@ import vn.gems.reporting.ObligationState;
 import vn.gems.reporting.config.ReportingConfig;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -48,7 +49,7 @@ public class OverviewResource {
         owed.put("OVERDUE", Obligation.count("agency = ?1 and state = ?2 and dueDate < ?3", agency, ObligationState.OPEN, today));
         owed.put("DUE_SOON", Obligation.count("agency = ?1 and state = ?2 and dueDate >= ?3 and dueDate <= ?4", agency, ObligationState.OPEN, today, soon));
         owed.put("UPCOMING", Obligation.count("agency = ?1 and state = ?2 and dueDate > ?3", agency, ObligationState.OPEN, soon));
-        for (ObligationState s : java.util.List.of(ObligationState.SUBMITTED, ObligationState.RETURNED, ObligationState.ACCEPTED)) {
+        for (ObligationState s : List.of(ObligationState.SUBMITTED, ObligationState.RETURNED, ObligationState.ACCEPTED)) {
             owed.put(s.name(), Obligation.count("agency = ?1 and state = ?2", agency, s));
         }
         long toReview = Obligation.count("receivingAgency = ?1 and state = ?2", agency, ObligationState.SUBMITTED);

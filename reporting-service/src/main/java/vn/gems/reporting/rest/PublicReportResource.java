@@ -15,6 +15,7 @@ import vn.gems.reporting.mapping.ContentCodec;
 import vn.gems.reporting.service.ConsolidationService;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 
 /** The public portal's view: published consolidated summaries only (no token). */
@@ -25,7 +26,7 @@ import java.util.List;
 public class PublicReportResource {
 
     /** One line of the list. */
-    public record Item(long id, long planId, String period, String receivingAgency, java.time.Instant publishedAt) {
+    public record Item(long id, long planId, String period, String receivingAgency, Instant publishedAt) {
     }
 
     private final ConsolidationService consolidation;

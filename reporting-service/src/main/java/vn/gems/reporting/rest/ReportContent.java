@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,9 +34,9 @@ public record ReportContent(
 
     public ReportContent {
         // Null elements are kept for Bean Validation to name ("values[2]: must not be null").
-        sections = sections == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sections));
-        activities = activities == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(activities));
-        values = values == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        sections = sections == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(sections));
+        activities = activities == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(activities));
+        values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     public static ReportContent empty() {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
 import vn.gems.common.idempotency.Idempotency;
+import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
 import vn.gems.reporting.Attachment;
@@ -48,6 +49,7 @@ import vn.gems.reporting.service.export.Lang;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /** Reports (submissions): drafts, submitted versions, review, diffs, evidence files and exports. */
@@ -192,7 +194,7 @@ public class ReportResource {
         Object view;
         ReportContent content;
         String label;
-        java.time.Instant at;
+        Instant at;
         if ("draft".equalsIgnoreCase(version)) {
             if (!access.isSubmitter(l.obligation())) {
                 throw ProblemException.forbidden("DRAFT_IS_PRIVATE", "Only the submitting agency can export its draft");
@@ -248,7 +250,7 @@ public class ReportResource {
             return Integer.parseInt(version);
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("INVALID_VERSION", "version must be a number or 'draft'",
-                    new vn.gems.common.problem.FieldError("version", "INVALID_VALUE", "must be a number or 'draft'"));
+                    new FieldError("version", "INVALID_VALUE", "must be a number or 'draft'"));
         }
     }
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** A reviewer's decision note: a summary and comments on sections or on values. */
@@ -16,7 +18,7 @@ import java.util.List;
 public record ReviewInput(@Size(max = 5000) String summary, @Size(max = 200) List<@Valid @NotNull Comment> comments) {
 
     public ReviewInput {
-        comments = comments == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(comments));
+        comments = comments == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(comments));
     }
 
     /** A comment on a section (kind, optionally objective), on a value (measure key), or on the report (neither). */

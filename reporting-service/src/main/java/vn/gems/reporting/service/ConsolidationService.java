@@ -3,6 +3,7 @@ package vn.gems.reporting.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Caller;
 import vn.gems.contracts.indicators.Rollup;
@@ -76,7 +77,7 @@ public class ConsolidationService {
     public ConsolidationView consolidate(long planId, String period, String receivingAgency, String ruleKey, LocalDate asOf) {
         ConsolidationScope.checkPeriod(period);
         // Reading only: entities loaded here are never flushed, so Hibernate keeps no snapshots to compare.
-        em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
+        em.unwrap(Session.class).setDefaultReadOnly(true);
         PlanRef ref = plans.ref(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
         String receiver = scope.receiverFor(ref, period, receivingAgency);
         scope.requireRead(ref, receiver);

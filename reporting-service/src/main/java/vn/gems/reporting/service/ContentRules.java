@@ -7,6 +7,7 @@ import vn.gems.contracts.plans.SubmitterMode;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.PlanModel;
 import vn.gems.reporting.PlanRef;
+import vn.gems.reporting.ReportRequest;
 import vn.gems.reporting.rest.ReportContent;
 
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,14 +32,16 @@ public final class ContentRules {
 
     /** The measures this obligation asks values for, in plan order. */
     public static List<PlanModel.Located> required(PlanModel plan, Obligation o) {
-        if (o.coverage == Coverage.NARRATIVE_ONLY) {
+        // An on-request report that lists targets or indicators asks for those, whatever the rule's coverage.
+        Optional<ReportRequest> focus = ReportRequest.of(o).filter(ReportRequest::focused);
+        if (focus.isEmpty() && o.coverage == Coverage.NARRATIVE_ONLY) {
             return List.of();
         }
-        int year = year(o.period);
+        int year = o.requestId != null ? o.dueDate.getYear() : year(o.period);
         List<PlanModel.Located> list = new ArrayList<>();
         for (PlanModel.Located l : plan.measures()) {
             PlanModel.Measure m = l.measure();
-            boolean mine = o.coverage == Coverage.ALL_TARGETS || m.assignedTo(o.assignedAgency) || m.assignedTo(o.agency);
+            boolean mine = focus.isPresent() ? asked(focus.get(), l) : covers(o, m);
             boolean started = m.fromYear() == null || year >= m.fromYear();
             if (mine && started) {
                 list.add(l);
@@ -64,15 +68,25 @@ public final class ContentRules {
 
     static Set<String> allowed(PlanModel plan, Obligation o) {
         Set<String> keys = new HashSet<>();
-        if (o.coverage == Coverage.NARRATIVE_ONLY) {
-            return keys;
-        }
+        Optional<ReportRequest> focus = ReportRequest.of(o).filter(ReportRequest::focused);
         for (PlanModel.Located l : plan.measures()) {
-            if (o.coverage == Coverage.ALL_TARGETS || l.measure().assignedTo(o.assignedAgency) || l.measure().assignedTo(o.agency)) {
+            if (covers(o, l.measure()) || focus.map(r -> asked(r, l)).orElse(false)) {
                 keys.add(l.measure().key());
             }
         }
         return keys;
+    }
+
+    /** The rule's coverage asks the obligation's agency about this measure. */
+    private static boolean covers(Obligation o, PlanModel.Measure m) {
+        return o.coverage != Coverage.NARRATIVE_ONLY
+                && (o.coverage == Coverage.ALL_TARGETS || m.assignedTo(o.assignedAgency) || m.assignedTo(o.agency));
+    }
+
+    /** The request lists the measure's target or indicator. */
+    private static boolean asked(ReportRequest r, PlanModel.Located l) {
+        return r.targetKeyList().contains(l.target().key())
+                || l.measure().indicatorCode() != null && r.indicatorCodeList().contains(l.measure().indicatorCode());
     }
 
     /** Errors that make a draft wrong whatever else is filled in later. */

@@ -3,6 +3,7 @@ package vn.gems.reporting.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import vn.gems.reporting.AgencyRef;
 import vn.gems.reporting.Obligation;
@@ -28,6 +29,7 @@ public class HandoverService {
 
     private static final Logger LOG = Logger.getLogger(HandoverService.class);
 
+    @Schema(name = "HandoverResult")
     public record Result(int agenciesChecked, int obligationsMoved, int receiversMoved) {
     }
 

@@ -171,7 +171,8 @@ public class ObligationGenerator {
             wanted.putIfAbsent(w.naturalKey(), w);
         }
         Map<String, Obligation> existing = new HashMap<>();
-        for (Obligation o : Obligation.<Obligation>list("planId", plan.id())) {
+        // On-request obligations (period REQ-<id>) belong to their request, not to the plan's regime.
+        for (Obligation o : Obligation.<Obligation>list("planId = ?1 and requestId is null", plan.id())) {
             existing.put(o.ruleKey + "|" + o.period + "|" + o.assignedAgency, o);
         }
         Counts c = new Counts();
@@ -257,6 +258,14 @@ public class ObligationGenerator {
             }
         }
         return periods;
+    }
+
+    /**
+     * The agencies a rule names as submitters today, required and invited (also the recipients an on-request report
+     * may be asked of). Merge of selectors and on-request: resolved by {@link SubmitterSelector}.
+     */
+    Set<String> submitters(PlanModel plan, PlanModel.Rule rule) {
+        return new LinkedHashSet<>(selector.submitters(plan, rule, LocalDate.now(config.zone())).keySet());
     }
 
     private void insert(PlanModel plan, Wanted w) {

@@ -2,6 +2,7 @@ package vn.gems.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.ObligationState;
 import vn.gems.reporting.ReminderStage;
@@ -22,6 +23,7 @@ public class ReminderService {
 
     private static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    @Schema(name = "ReminderRun")
     public record Result(int dueSoon, int overdue) {
     }
 

@@ -1,6 +1,7 @@
 package vn.gems.reporting.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import vn.gems.common.testing.BenchSupport;
@@ -22,10 +23,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Random;
 
 /**
@@ -110,7 +114,7 @@ public final class ConsolidationBenchmark {
             System.out.printf(Locale.ROOT, "one consolidation: %,d bytes of JSON, completeness %s%n", body.length(),
                     body.substring(body.indexOf("\"completeness\""), body.indexOf('}', body.indexOf("\"completeness\"")) + 1));
             latency("GET consolidation (JSON; 40 roll-ups in one call to indicators-service)", url, calls);
-            StringBuilder q = new StringBuilder("{\"asOf\":\"" + java.time.LocalDate.now() + "\",\"queries\":[");
+            StringBuilder q = new StringBuilder("{\"asOf\":\"" + LocalDate.now() + "\",\"queries\":[");
             for (int i = 1; i <= INDICATORS; i++) {
                 for (String period : List.of("2024", "2023")) {
                     q.append(q.charAt(q.length() - 1) == '[' ? "" : ",").append("{\"indicator\":\"BENCH_").append(String.format(Locale.ROOT, "%02d", i))
@@ -131,7 +135,7 @@ public final class ConsolidationBenchmark {
                 tokens.stop(0);
             }
             try (var files = Files.walk(copies)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -378,10 +382,10 @@ public final class ConsolidationBenchmark {
 
     /** The driver directly: exec:java's class loader hides it from DriverManager. */
     Connection connect(String database) throws SQLException {
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         p.setProperty("user", pgUser);
         p.setProperty("password", pgPassword);
-        return new org.postgresql.Driver().connect(pgBase + database, p);
+        return new Driver().connect(pgBase + database, p);
     }
 
     long count(String database, String sql) throws SQLException {

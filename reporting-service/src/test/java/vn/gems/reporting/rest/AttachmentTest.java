@@ -6,6 +6,8 @@ import vn.gems.reporting.InjectFakePeers;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gems.common.testing.InjectTestDatabase;
@@ -54,7 +56,7 @@ class AttachmentTest {
         report = existing != null ? existing : Fixtures.start(HEALTH, obligation, "{}");
     }
 
-    private io.restassured.response.Response upload(String token, String type, byte[] body, String name) {
+    private Response upload(String token, String type, byte[] body, String name) {
         return given().header("Authorization", token).contentType(type).body(body)
                 .post("/api/reports/submissions/" + report + "/attachments?filename=" + name);
     }
@@ -109,7 +111,7 @@ class AttachmentTest {
         given().header("Authorization", HEALTH).header("If-Match", Fixtures.etag(HEALTH, report)).contentType(ContentType.JSON)
                 .body(content.replace("\"attachmentId\":" + id, "\"attachmentId\":999999"))
                 .put("/api/reports/submissions/" + report).then().statusCode(422).body("errors[0].code", equalTo("UNKNOWN_ATTACHMENT"));
-        given().header("Authorization", HEALTH).get("/api/reports/submissions/" + report).then().body("attachments.id", org.hamcrest.Matchers.hasItem((int) id));
+        given().header("Authorization", HEALTH).get("/api/reports/submissions/" + report).then().body("attachments.id", Matchers.hasItem((int) id));
         Fixtures.submit(HEALTH, report);
         given().header("Authorization", DOLISA).get("/api/reports/attachments/" + id).then().statusCode(200);
         given().header("Authorization", Fixtures.AUDITOR).get("/api/reports/attachments/" + id).then().statusCode(200);

@@ -17,32 +17,40 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.gems.common.testing.InjectTestDatabase;
+import vn.gems.common.testing.PdfText;
 import vn.gems.common.testing.TestDatabase;
 import vn.gems.common.testing.TestTokens;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +62,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.gems.common.testing.ConsolidationRows.row;
+import static vn.gems.common.testing.ConsolidationRows.sources;
 import static vn.gems.reporting.Fixtures.DOLISA;
 import static vn.gems.reporting.Fixtures.HEALTH;
 import static vn.gems.reporting.Fixtures.HOME_AFFAIRS;
@@ -245,14 +255,14 @@ class ConsolidationTest {
             assertTrue(all.contains("GIÁM ĐỐC"));
             assertFalse(all.contains("(expected)") || all.contains("(missing)") || all.contains("(achieved)"), "no English glosses: " + all);
             assertTrue(d.getTables().stream().anyMatch(t -> t.getText().contains("O4-T1-M1") && t.getText().contains("Đạt")));
-            assertTrue(d.getTables().stream().anyMatch(t -> t.getText().contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(Fixtures.today().plusDays(10)))), "dates as dd/MM/yyyy");
+            assertTrue(d.getTables().stream().anyMatch(t -> t.getText().contains(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(Fixtures.today().plusDays(10)))), "dates as dd/MM/yyyy");
             // A4 with the decree's margins (twentieths of a point): 210 × 297 mm; top/bottom 20, left 30, right 15 mm.
             var sect = d.getDocument().getBody().getSectPr();
-            assertEquals(11906, ((java.math.BigInteger) sect.getPgSz().getW()).intValue());
-            assertEquals(16838, ((java.math.BigInteger) sect.getPgSz().getH()).intValue());
-            assertEquals(1701, ((java.math.BigInteger) sect.getPgMar().getLeft()).intValue());
-            assertEquals(850, ((java.math.BigInteger) sect.getPgMar().getRight()).intValue());
-            assertEquals(1134, ((java.math.BigInteger) sect.getPgMar().getTop()).intValue());
+            assertEquals(11906, ((BigInteger) sect.getPgSz().getW()).intValue());
+            assertEquals(16838, ((BigInteger) sect.getPgSz().getH()).intValue());
+            assertEquals(1701, ((BigInteger) sect.getPgMar().getLeft()).intValue());
+            assertEquals(850, ((BigInteger) sect.getPgMar().getRight()).intValue());
+            assertEquals(1134, ((BigInteger) sect.getPgMar().getTop()).intValue());
             // One female-vs-male chart per measure reported by sex: births, directors, unpaid care hours.
             assertEquals(3, d.getCharts().size());
             XWPFChart births = d.getCharts().stream().filter(ch -> title(ch).startsWith("O4-T1-M1")).findFirst().orElseThrow();
@@ -295,7 +305,7 @@ class ConsolidationTest {
             assertEquals(595.3, a4.getWidth(), 0.5, "A4 width in points");
             assertEquals(841.9, a4.getHeight(), 0.5, "A4 height in points");
             // PDF/A-2u, declared in the XMP metadata, with an sRGB output intent.
-            var xmp = new org.apache.xmpbox.xml.DomXmpParser().parse(doc.getDocumentCatalog().getMetadata().toByteArray());
+            var xmp = new DomXmpParser().parse(doc.getDocumentCatalog().getMetadata().toByteArray());
             assertEquals(2, xmp.getPDFAIdentificationSchema().getPart());
             assertEquals("U", xmp.getPDFAIdentificationSchema().getConformance());
             assertFalse(doc.getDocumentCatalog().getOutputIntents().isEmpty());
@@ -311,7 +321,7 @@ class ConsolidationTest {
             }
             assertTrue(fonts >= 2, "regular and bold at least");
         }
-        String text = pdfText(pdf);
+        String text = PdfText.of(pdf);
         // Decree 30's parts in order: issuing body beside the national name, number, place and date, type and
         // summary, addressee, body, recipients beside the signature block.
         inOrder(text, "ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI THÀNH PHỐ HUẾ", "Số: /BC-TTH-DOLISA",
@@ -326,8 +336,8 @@ class ConsolidationTest {
         }
         // Completeness: counts and every agency's line with its due date as dd/MM/yyyy.
         assertTrue(text.contains("Số báo cáo phải nộp: 20; đã nộp: 3 (đúng hạn 2, trễ hạn 1)"), text);
-        String due = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(Fixtures.today().plusDays(10));
-        String lateDue = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(Fixtures.today().minusDays(5));
+        String due = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(Fixtures.today().plusDays(10));
+        String lateDue = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(Fixtures.today().minusDays(5));
         assertTrue(text.contains(due) && text.contains(lateDue), "due dates as dd/MM/yyyy");
         assertFalse(text.matches("(?s).*\\b" + year + "-\\d\\d-\\d\\d\\b.*"), "no ISO dates in the document");
         for (String agency : List.of("TTH-DOH", "TTH-DOHA", "TTH-DPI", "TTH-DOET", "TTH-STATS")) {
@@ -356,10 +366,10 @@ class ConsolidationTest {
         // The English rendering, asked by Accept-Language, is a document of its own.
         byte[] en = given().header("Authorization", DOLISA).header("Accept-Language", "en-GB,en;q=0.9").get(url + "&format=pdf").then()
                 .statusCode(200).header("Content-Disposition", containsString("-en.pdf")).extract().asByteArray();
-        String english = pdfText(en);
+        String english = PdfText.of(en);
         LocalDate today = Fixtures.today();
         inOrder(english, "HUE PROVINCIAL PEOPLE'S COMMITTEE", "HUE DEPARTMENT OF LABOUR, INVALIDS AND SOCIAL AFFAIRS", "SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness",
-                "Hue, " + today.getDayOfMonth() + " " + today.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH),
+                "Hue, " + today.getDayOfMonth() + " " + today.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH),
                 "REPORT", "To: Ministry of Home Affairs", "I. REPORTING COMPLETENESS AND TIMELINESS", "Table 2. Figures by sex", "Table 3. Progress towards the targets",
                 "Recipients:", "DIRECTOR");
         assertRow(english, "O4-T1-M1", "110", "Achieved");
@@ -367,7 +377,7 @@ class ConsolidationTest {
         // The agency's own report as PDF too.
         long doha = given().header("Authorization", HOME_AFFAIRS).get("/api/reports/obligations/" + Fixtures.obligation(HOME_AFFAIRS, PLAN, period, "R2"))
                 .then().extract().jsonPath().getLong("reportId");
-        String sub = pdfText(given().header("Authorization", HOME_AFFAIRS).get("/api/reports/submissions/" + doha + "/export?format=pdf").then()
+        String sub = PdfText.of(given().header("Authorization", HOME_AFFAIRS).get("/api/reports/submissions/" + doha + "/export?format=pdf").then()
                 .statusCode(200).contentType("application/pdf").extract().asByteArray());
         inOrder(sub, "SỞ NỘI VỤ THÀNH PHỐ HUẾ", "Độc lập - Tự do - Hạnh phúc", "Huế, ngày", "BÁO CÁO",
                 "Kính gửi: Sở Lao động - Thương binh và Xã hội thành phố Huế", "48% cơ quan có lãnh đạo chủ chốt là nữ.", "O1-T1-M1", "Nơi nhận:", "GIÁM ĐỐC");
@@ -376,7 +386,7 @@ class ConsolidationTest {
     /** Some table row of the text (from the measure to the next measure key) holds each of the cells, in order. */
     static void assertRow(String text, String measure, String... cells) {
         for (int from = text.indexOf(measure); from >= 0; from = text.indexOf(measure, from + 1)) {
-            java.util.regex.Matcher next = java.util.regex.Pattern.compile("O\\d+-T\\d+-M\\d+").matcher(text);
+            Matcher next = Pattern.compile("O\\d+-T\\d+-M\\d+").matcher(text);
             int end = next.find(from + measure.length()) ? next.start() : text.length();
             String row = text.substring(from, end);
             int at = 0;
@@ -514,23 +524,6 @@ class ConsolidationTest {
         assertEquals("OFF_TRACK", c.getString("childrenRollup[0].status"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> row(JsonPath c, String measure) {
-        for (Map<String, Object> o : c.<Map<String, Object>>getList("objectives")) {
-            for (Map<String, Object> r : (List<Map<String, Object>>) o.get("rows")) {
-                if (measure.equals(r.get("measureKey"))) {
-                    return r;
-                }
-            }
-        }
-        throw new AssertionError("no row " + measure);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> sources(Map<String, Object> row, String field) {
-        return ((List<Map<String, Object>>) row.get("sources")).stream().map(s -> s.get(field)).toList();
-    }
-
     private static void assertNumber(String expected, Object actual) {
         assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))), expected + " <> " + actual);
     }
@@ -541,24 +534,9 @@ class ConsolidationTest {
                 + d.getMonthValue() + " năm " + d.getYear();
     }
 
-    /**
-     * The text of a PDF in the order it was written (a two-column block: the left cell, then the right; a table
-     * row: cell after cell), with runs of white space made one space so that wrapped lines read as written.
-     */
-    static String pdfText(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-        }
-    }
-
     /** Asserts that the parts occur in this order in the text. */
     static void inOrder(String text, String... parts) {
-        int at = -1;
-        for (String p : parts) {
-            int next = text.indexOf(p, at + 1);
-            assertTrue(next > at, () -> "'" + p + "' not found after position " + text.length() + " in order; text:\n" + text);
-            at = next;
-        }
+        PdfText.assertInOrder(text, List.of(parts));
     }
 
     private static String title(XWPFChart chart) {
@@ -578,7 +556,7 @@ class ConsolidationTest {
     private static Row find(Sheet sheet, String text) {
         for (Row r : sheet) {
             for (Cell cell : r) {
-                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().equals(text)) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(text)) {
                     return r;
                 }
             }

@@ -7,6 +7,7 @@ import vn.gems.reporting.InjectFakePeers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class ExtensionTest {
         Fixtures.agencies(fake);
     }
 
-    static io.restassured.response.Response extend(String caller, long obligation, String ifMatch, String body) {
+    static Response extend(String caller, long obligation, String ifMatch, String body) {
         var req = given().contentType(ContentType.JSON).body(body);
         if (caller != null) {
             req.header("Authorization", caller);

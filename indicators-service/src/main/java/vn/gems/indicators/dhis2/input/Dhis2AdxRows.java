@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -175,7 +176,7 @@ final class Dhis2AdxRows implements RowSource {
         } catch (DateTimeParseException e) {
             return null;
         }
-        String d = p.substring(slash + 1).trim().toUpperCase(java.util.Locale.ROOT);
+        String d = p.substring(slash + 1).trim().toUpperCase(Locale.ROOT);
         int m = start.getMonthValue();
         if (start.getDayOfMonth() != 1) {
             return null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import vn.gems.indicators.dhis2.rest.Dhis2MappingInput;
 import vn.gems.indicators.dhis2.service.Compiled;
 import vn.gems.indicators.push.input.RawRow;
@@ -25,7 +26,7 @@ import java.util.function.BiFunction;
 final class Dhis2JsonRows implements RowSource {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(100_000).maxNumberLength(1000).maxNestingDepth(50).build()).build();
 
     private final JsonParser p;

@@ -1,5 +1,7 @@
 package vn.gems.indicators.dhis2.input;
 
+import java.util.Locale;
+
 /** DHIS2 period identifiers to GEMS periods and back: 2025 = 2025, 2025S1, 2025Q3, and 202507 = 2025-07. */
 public final class Dhis2Periods {
 
@@ -13,7 +15,7 @@ public final class Dhis2Periods {
         }
         String s = p.trim();
         if (s.matches("\\d{4}") || s.matches("\\d{4}[Ss][12]") || s.matches("\\d{4}[Qq][1-4]")) {
-            return s.toUpperCase(java.util.Locale.ROOT);
+            return s.toUpperCase(Locale.ROOT);
         }
         if (s.matches("\\d{4}(0[1-9]|1[0-2])")) {
             return s.substring(0, 4) + "-" + s.substring(4);

@@ -34,6 +34,7 @@ import vn.gems.indicators.push.service.PushService;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * DHIS2 {@code dataValueSets} in and out, as a DHIS2 client speaks it: POST a document (plain JSON) to push it
@@ -82,7 +83,7 @@ public class DataValueSetResource {
     public Response push(@Parameter(description = "The mapping's code", example = "hmis-tth") @QueryParam("mapping") String mapping,
                          @HeaderParam("Content-Type") String contentType, @Valid @BeanParam PushParams params, InputStream body) {
         // ADX when the body is XML, else dataValueSets JSON; mapping is read by the format from the request.
-        boolean xml = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim().endsWith("xml");
+        boolean xml = contentType != null && contentType.toLowerCase(Locale.ROOT).split(";")[0].trim().endsWith("xml");
         PushService.Answer answer = pushes.push(params.command(xml ? adx : json), body);
         if (answer.status() == 422) {
             throw PushAnswers.rejected(answer.push());

@@ -5,7 +5,9 @@ import vn.gems.indicators.push.rules.RowValidator;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +26,7 @@ public final class JsonRowSource implements RowSource {
 
     /** Strings and numbers of a value are short; a longer one is not data (and must not fill the heap). */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(100_000).maxNumberLength(1000).maxNestingDepth(50).build()).build();
     static final int MAX_LINE = 1_000_000;
 
@@ -48,7 +50,7 @@ public final class JsonRowSource implements RowSource {
             JsonToken t;
             try {
                 t = array.nextToken();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw broken(e);
             }
             if (t != JsonToken.START_ARRAY) {
@@ -99,7 +101,7 @@ public final class JsonRowSource implements RowSource {
                 if (p.nextToken() != null) {
                     malformed = new RowError(line, "(row)", "MALFORMED_ROW", "each line must hold exactly one JSON object");
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 malformed = new RowError(line, "(row)", "MALFORMED_ROW", "not valid JSON: " + RowValidator.show(e.getOriginalMessage()));
             } catch (UnknownField e) {
                 malformed = new RowError(line, RowValidator.show(e.getMessage()), "UNKNOWN_FIELD", "field " + RowValidator.show(e.getMessage())
@@ -127,7 +129,7 @@ public final class JsonRowSource implements RowSource {
                         + " is not part of a value");
             }
             return true;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw broken(e);
         }
     }
@@ -229,7 +231,7 @@ public final class JsonRowSource implements RowSource {
         }
     }
 
-    private InvalidInput broken(com.fasterxml.jackson.core.JsonProcessingException e) {
+    private InvalidInput broken(JsonProcessingException e) {
         var at = e.getLocation();
         return new InvalidInput("MALFORMED_JSON", "(body)", "The body is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
                 + ", column " + at.getColumnNr()) + ": " + RowValidator.show(e.getOriginalMessage()));

@@ -7,6 +7,8 @@ import vn.gems.indicators.push.rules.RowError;
 import vn.gems.indicators.service.Catalogue;
 import vn.gems.indicators.service.IndicatorMeta;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -83,8 +85,8 @@ public final class SetChecks {
                         .append('\t').append(g.problem()).append('\n');
             }
             try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy value_groups from stdin", new java.io.StringReader(sb.toString()));
-            } catch (java.io.IOException e) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy value_groups from stdin", new StringReader(sb.toString()));
+            } catch (IOException e) {
                 throw new SQLException(e);
             }
             found = list.size();

@@ -3,6 +3,7 @@ package vn.gems.indicators.push.merge;
 import vn.gems.indicators.push.rules.StagedRow;
 import vn.gems.indicators.push.service.Spool;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -99,7 +100,7 @@ public final class StageFile implements AutoCloseable {
     }
 
     public InputStream open() throws IOException {
-        return file != null ? new java.io.BufferedInputStream(Files.newInputStream(file), BUFFER)
+        return file != null ? new BufferedInputStream(Files.newInputStream(file), BUFFER)
                 : new ByteArrayInputStream(memory.toByteArray());
     }
 

@@ -8,6 +8,7 @@ import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -50,7 +52,7 @@ public final class ValueMerge {
     private final SetChecks setChecks;
     private long staged;
     private BitSet indicators = new BitSet();
-    private java.util.Set<String> slices = java.util.Set.of();
+    private Set<String> slices = Set.of();
     private boolean diffed;
     private final StringBuilder timings = new StringBuilder();
     private long mark = System.nanoTime();
@@ -98,7 +100,7 @@ public final class ValueMerge {
         staged = rows.rows();
         indicators = rows.indicators();
         slices = rows.slices();
-        byte[] suffix = ("\t" + batchId + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] suffix = ("\t" + batchId + "\n").getBytes(StandardCharsets.US_ASCII);
         try (InputStream in = new ValueCopyStream(rows.open(), suffix)) {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "copy indicator_value (indicator_id, unit_id, period, sex, dims, value, numerator, denominator, status, batch_id) from stdin", in);

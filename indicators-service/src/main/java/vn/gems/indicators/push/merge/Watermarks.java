@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.BitSet;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Per-slice watermarks (indicator × period → the last batch that changed a value of it) and the merge locks. Every
@@ -18,16 +20,16 @@ public final class Watermarks {
     }
 
     /** Whether none of the slices ever held a value (no watermark): a push into them only inserts. */
-    public static boolean fresh(Connection c, java.util.Set<String> slices) throws SQLException {
+    public static boolean fresh(Connection c, Set<String> slices) throws SQLException {
         return countWatermarks(c, "", slices, null) == 0;
     }
 
     /** Whether none of the slices changed after {@code batchId}. */
-    public static boolean unchangedSince(Connection c, long batchId, java.util.Set<String> slices) throws SQLException {
+    public static boolean unchangedSince(Connection c, long batchId, Set<String> slices) throws SQLException {
         return countWatermarks(c, " where w.last_batch > ?", slices, batchId) == 0;
     }
 
-    private static long countWatermarks(Connection c, String where, java.util.Set<String> slices, Long batchId) throws SQLException {
+    private static long countWatermarks(Connection c, String where, Set<String> slices, Long batchId) throws SQLException {
         Object[][] arrays = sliceArrays(slices);
         try (PreparedStatement st = c.prepareStatement("select count(*) from value_watermark w join unnest(?::int[], ?::varchar[]) s(i, p) "
                 + "on w.indicator_id = s.i and w.period = s.p" + where)) {
@@ -43,7 +45,7 @@ public final class Watermarks {
         }
     }
 
-    private static Object[][] sliceArrays(java.util.Set<String> slices) {
+    private static Object[][] sliceArrays(Set<String> slices) {
         Object[] ids = new Object[slices.size()];
         Object[] periods = new Object[slices.size()];
         int k = 0;
@@ -69,8 +71,8 @@ public final class Watermarks {
      * Moves the watermark of every slice the batch touched (a conservative superset of those it changed) to this
      * batch, in the same transaction, so later pushes know the slices hold values and have changed.
      */
-    static void move(Connection c, long batchId, java.util.Set<String> slices, ValueMerge.Retire retire) throws SQLException {
-        java.util.Set<String> touched = new java.util.TreeSet<>(slices);
+    static void move(Connection c, long batchId, Set<String> slices, ValueMerge.Retire retire) throws SQLException {
+        Set<String> touched = new TreeSet<>(slices);
         if (retire != null) {
             for (int id : retire.indicatorIds()) {
                 for (String period : retire.unitsByPeriod().keySet()) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -61,10 +62,10 @@ public class PushResource {
     @RolesAllowed({Roles.STATS_PUSHER, Roles.REPORTER, Roles.ADMIN, Roles.SERVICE, Roles.GOV_SYSTEM})
     @Operation(operationId = "pushValues", summary = "Push a file of values, streamed (text/csv, application/x-ndjson, or a JSON array). "
             + "201 with the import summary when done; 202 with the job to poll for large files; 422 when a row is bad and onError=ABORT")
-    @RequestBody(required = true, content = {@Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            @Content(mediaType = "application/json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)),
-            @Content(mediaType = "application/vnd.dhis2.datavalueset+json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT))})
+    @RequestBody(required = true, content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY)),
+            @Content(mediaType = "application/vnd.dhis2.datavalueset+json", schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "201", description = "Done: the import summary", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PushView.class)))
     @APIResponse(responseCode = "200", description = "Dry run: what would happen", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PushView.class)))
     @APIResponse(responseCode = "202", description = "Received; the job (Location) finishes in the background", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PushView.class)))

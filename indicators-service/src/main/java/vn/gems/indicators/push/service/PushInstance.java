@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import vn.gems.common.jobs.InstanceName;
 import vn.gems.indicators.config.IndicatorsConfig;
 
 import java.io.IOException;
@@ -12,12 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * This instance of indicators-service as pushes see it: a name unique per start (host name + random suffix; a PID is
- * always 1 in a container), the owner named in push leases, and its own spool folder. Instances may share a spool
+ * This instance of indicators-service as pushes see it: its name ({@link InstanceName}: {@code gems.instance-id}, else
+ * unique per start), the owner named in push leases, and its own spool folder. Instances may share a spool
  * disk: each marks its folder alive on every heartbeat, and a folder not marked for {@link #STALE_AFTER_LEASES} leases
  * belongs to an instance that is gone and is removed.
  */
@@ -32,17 +31,12 @@ public class PushInstance {
     private final Path root;
     private final Duration lease;
 
-    public PushInstance(IndicatorsConfig config) {
-        this.id = config.push().instanceId().filter(s -> !s.isBlank())
-                .orElseGet(() -> host() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+    public PushInstance(IndicatorsConfig config, InstanceName instance) {
+        // The one instance name of the service (gems.instance-id), as its job claims use it.
+        this.id = instance.id();
         // Not the folder of versions that named spool folders by PID: those delete every folder not named by a live PID.
         this.root = config.push().spoolDir().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir"), "gems-indicators-push"));
         this.lease = config.push().lease();
-    }
-
-    private static String host() {
-        String h = System.getenv("HOSTNAME");
-        return h == null || h.isBlank() ? "indicators" : h;
     }
 
     public String id() {

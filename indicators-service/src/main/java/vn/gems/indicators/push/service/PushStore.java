@@ -10,8 +10,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The {@code value_push} and {@code value_push_rejection} tables, over plain JDBC (several connections write them). */
 public final class PushStore {
@@ -41,7 +44,7 @@ public final class PushStore {
     }
 
     /** The states of a push while it runs. */
-    public static final java.util.Set<String> RUNNING = java.util.Set.of("RECEIVING", "VALIDATING", "MERGING");
+    public static final Set<String> RUNNING = Set.of("RECEIVING", "VALIDATING", "MERGING");
 
     /** A new batch row without an owner: written and finished in one transaction (JSON batches, identical re-pushes). */
     public static long insert(Connection c, NewPush p) throws SQLException {
@@ -117,7 +120,7 @@ public final class PushStore {
     }
 
     /** An earlier push the same file can stand for. */
-    public record Earlier(long id, long rowsRead, long rowsAccepted, java.util.Set<String> slices) {
+    public record Earlier(long id, long rowsRead, long rowsAccepted, Set<String> slices) {
     }
 
     /** The latest committed, clean upsert of the same content and settings, with the slices it touched. */
@@ -139,7 +142,7 @@ public final class PushStore {
                     return Optional.empty();
                 }
                 return Optional.of(new Earlier(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        new java.util.TreeSet<>(java.util.Arrays.asList(rs.getString(4).split(",")))));
+                        new TreeSet<>(Arrays.asList(rs.getString(4).split(",")))));
             }
         }
     }

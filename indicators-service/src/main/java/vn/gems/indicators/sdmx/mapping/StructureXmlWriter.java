@@ -6,6 +6,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.util.Collection;
 
 import static vn.gems.indicators.sdmx.mapping.SdmxXml.COM;
@@ -118,7 +119,7 @@ public final class StructureXmlWriter {
         w.writeEndElement();
     }
 
-    private static void annotation(XMLStreamWriter w, String type, java.time.LocalDate day) throws XMLStreamException {
+    private static void annotation(XMLStreamWriter w, String type, LocalDate day) throws XMLStreamException {
         if (day == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package vn.gems.indicators.sdmx.rest;
 
+import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public enum SdmxMediaTypes {
                 case "json", "jsondata", "sdmx-json" -> JSON_1;
                 case "structurespecificdata", "xml", "sdmx-ml" -> STRUCTURE_SPECIFIC_XML;
                 default -> throw ProblemException.badRequest("INVALID_FORMAT", "format is csv, sdmx-csv-2.0.0, jsondata or structurespecificdata",
-                        new vn.gems.common.problem.FieldError("format", "INVALID_FORMAT", "csv, sdmx-csv-2.0.0, jsondata or structurespecificdata"));
+                        new FieldError("format", "INVALID_FORMAT", "csv, sdmx-csv-2.0.0, jsondata or structurespecificdata"));
             };
         }
         for (Range r : ranges(accept)) {

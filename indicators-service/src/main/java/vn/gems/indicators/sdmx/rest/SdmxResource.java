@@ -9,8 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,53 +57,31 @@ public class SdmxResource {
         this.data = data;
     }
 
+    /**
+     * One operation for the four structure types, as the SDMX 2.1 REST API addresses them
+     * ({@code /{structureType}/{agencyID}/{resourceID}/{version}}); what each type writes is chosen in {@link #structureMessage}.
+     */
     @GET
-    @Path("/dataflow/{agency}/{id}/{version}")
-    @Operation(operationId = "sdmxDataflow", summary = "The dataflow GEMS/DF_GEMS/1.0 (references=all adds its DSD, concepts and code lists)")
+    @Path("/{structure: dataflow|datastructure|codelist|conceptscheme}/{agency}/{id}/{version}")
+    @Operation(operationId = "getSdmxStructure", summary = "A structure: the dataflow GEMS/DF_GEMS/1.0 (references=all adds its DSD, concepts "
+            + "and code lists), the data structure definition GEMS/DSD_GEMS/1.0 with its concepts and code lists (references=none: "
+            + "alone), a code list (CL_REF_AREA: the units with their validity; CL_INDICATOR, CL_SEX, CL_ETHNICITY, …; all for every "
+            + "one), or the concept scheme GEMS/CS_GEMS/1.0")
     @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message", content = @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1"))
-    @APIResponse(responseCode = "404", description = "No such structure")
+    @APIResponse(responseCode = "404", description = "No such structure or code list")
     @APIResponse(responseCode = "406", description = "Only SDMX-ML 2.1 structures are served")
-    public Response dataflow(@PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
-                             @HeaderParam("Accept") String accept,
-                             @Parameter(description = "none (default), children, descendants or all") @QueryParam("references") String references) {
-        return structure("dataflow", agency + "/" + id + "/" + version, accept, references);
+    public Response structure(@Parameter(description = "The structure type", schema = @Schema(type = SchemaType.STRING,
+                                      enumeration = {"dataflow", "datastructure", "codelist", "conceptscheme"})) @PathParam("structure") String structure,
+                              @PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
+                              @HeaderParam("Accept") String accept,
+                              @Parameter(description = "dataflow: none (default), children, descendants or all; datastructure: all (default), "
+                                      + "children, descendants, parents or none; not read for code lists and the concept scheme")
+                              @QueryParam("references") String references) {
+        boolean readsReferences = structure.equals("dataflow") || structure.equals("datastructure");
+        return structureMessage(structure, agency + "/" + id + "/" + version, accept, readsReferences ? references : null);
     }
 
-    @GET
-    @Path("/datastructure/{agency}/{id}/{version}")
-    @Operation(operationId = "sdmxDataStructure", summary = "The data structure definition GEMS/DSD_GEMS/1.0 with its concepts and code lists (references=none: alone)")
-    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message", content = @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1"))
-    @APIResponse(responseCode = "404", description = "No such structure")
-    @APIResponse(responseCode = "406", description = "Only SDMX-ML 2.1 structures are served")
-    public Response dataStructure(@PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
-                                  @HeaderParam("Accept") String accept,
-                                  @Parameter(description = "all (default), children, descendants, parents or none") @QueryParam("references") String references) {
-        return structure("datastructure", agency + "/" + id + "/" + version, accept, references);
-    }
-
-    @GET
-    @Path("/codelist/{agency}/{id}/{version}")
-    @Operation(operationId = "sdmxCodelist", summary = "A code list (CL_REF_AREA: the units with their validity; CL_INDICATOR, CL_SEX, CL_ETHNICITY, …; all for every one)")
-    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message", content = @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1"))
-    @APIResponse(responseCode = "404", description = "No such code list")
-    @APIResponse(responseCode = "406", description = "Only SDMX-ML 2.1 structures are served")
-    public Response codelist(@PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
-                             @HeaderParam("Accept") String accept) {
-        return structure("codelist", agency + "/" + id + "/" + version, accept, null);
-    }
-
-    @GET
-    @Path("/conceptscheme/{agency}/{id}/{version}")
-    @Operation(operationId = "sdmxConceptScheme", summary = "The concept scheme GEMS/CS_GEMS/1.0")
-    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 structure message", content = @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1"))
-    @APIResponse(responseCode = "404", description = "No such structure")
-    @APIResponse(responseCode = "406", description = "Only SDMX-ML 2.1 structures are served")
-    public Response conceptScheme(@PathParam("agency") String agency, @PathParam("id") String id, @PathParam("version") String version,
-                                  @HeaderParam("Accept") String accept) {
-        return structure("conceptscheme", agency + "/" + id + "/" + version, accept, null);
-    }
-
-    private Response structure(String resource, String ref, String accept, String references) {
+    private Response structureMessage(String resource, String ref, String accept, String references) {
         SdmxMediaTypes type = SdmxMediaTypes.structure(accept);
         String[] p = ref.split("/", -1);
         if (p.length > 3) {

@@ -1,5 +1,7 @@
 package vn.gems.indicators.sdmx.service;
 
+import java.util.Arrays;
+
 /**
  * One published value in SDMX terms, reused row after row by the cursor (so a million rows allocate no million objects
  * beyond their strings). Codes are SDMX codes: sex F/M/_T/_Z, each extra dimension its value, _T or _Z.
@@ -21,7 +23,7 @@ public final class Observation {
 
     /** Whether this observation belongs to another series than {@code o} (every key dimension but time compared). */
     public boolean sameSeries(Observation o) {
-        return o != null && indicator.equals(o.indicator) && unit.equals(o.unit) && sex.equals(o.sex) && java.util.Arrays.equals(extra, o.extra);
+        return o != null && indicator.equals(o.indicator) && unit.equals(o.unit) && sex.equals(o.sex) && Arrays.equals(extra, o.extra);
     }
 
     public void copyFrom(Observation o) {

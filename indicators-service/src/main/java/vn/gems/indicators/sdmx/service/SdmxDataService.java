@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -209,7 +210,7 @@ public class SdmxDataService {
                     + "where v.status = 'F' and v.indicator_id = any(?)");
             int[] units = null;
             if (q.codes(1) != null) {
-                units = q.codes(1).stream().map(cat.hierarchy::find).flatMap(java.util.Optional::stream).mapToInt(n -> n.id).toArray();
+                units = q.codes(1).stream().map(cat.hierarchy::find).flatMap(Optional::stream).mapToInt(n -> n.id).toArray();
                 sql.append(" and v.unit_id = any(?)");
             }
             String[] sexes = null;

@@ -8,10 +8,12 @@ import vn.gems.indicators.service.IndicatorMeta;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -145,8 +147,8 @@ public final class SdmxStructure {
     }
 
     /** The code ids of a codelist (for key checks and schema enumerations). */
-    public java.util.Set<String> codeIds(String codelist) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    public Set<String> codeIds(String codelist) {
+        Set<String> out = new HashSet<>();
         Codelist cl = codelists.get(codelist);
         if (cl != null) {
             cl.codes().forEach(c -> out.add(c.id()));

@@ -4,10 +4,12 @@ import vn.gems.indicators.push.rules.GroupChecks;
 import vn.gems.indicators.push.rules.RowError;
 
 import org.junit.jupiter.api.Test;
+import vn.gems.indicators.Period;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,13 +93,13 @@ class CsvRowSourceTest {
 
     @Test
     void periodsParseStrictly() {
-        assertEquals("2024S1", vn.gems.indicators.Period.parse("2024s1").orElseThrow().toString());
-        assertEquals("2024-07", vn.gems.indicators.Period.parse("2024-07").orElseThrow().toString());
-        assertEquals(java.time.LocalDate.of(2024, 9, 30), vn.gems.indicators.Period.parse("2024Q3").orElseThrow().end());
-        assertNull(vn.gems.indicators.Period.parse("2024-13").orElse(null));
-        assertNull(vn.gems.indicators.Period.parse("1899").orElse(null));
-        assertNull(vn.gems.indicators.Period.parse("2024Q5").orElse(null));
-        assertNotNull(vn.gems.indicators.Period.parse(" 2024 ").orElse(null));
+        assertEquals("2024S1", Period.parse("2024s1").orElseThrow().toString());
+        assertEquals("2024-07", Period.parse("2024-07").orElseThrow().toString());
+        assertEquals(LocalDate.of(2024, 9, 30), Period.parse("2024Q3").orElseThrow().end());
+        assertNull(Period.parse("2024-13").orElse(null));
+        assertNull(Period.parse("1899").orElse(null));
+        assertNull(Period.parse("2024Q5").orElse(null));
+        assertNotNull(Period.parse(" 2024 ").orElse(null));
         assertEquals(GroupChecks.periodText(GroupChecks.periodCode("2100-12")), "2100-12");
     }
 }

@@ -18,6 +18,7 @@ import vn.gems.indicators.push.rules.StagedRow;
 import vn.gems.indicators.push.merge.ValueMerge;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ class SetChecksTest {
     private static StagedRow rate(long line, int indicator, int unit, String period, char sex, String num, String den) {
         BigDecimal n = new BigDecimal(num);
         BigDecimal d = new BigDecimal(den);
-        return new StagedRow(line, indicator, unit, period, sex, "", n.multiply(BigDecimal.valueOf(100)).divide(d, 6, java.math.RoundingMode.HALF_UP),
+        return new StagedRow(line, indicator, unit, period, sex, "", n.multiply(BigDecimal.valueOf(100)).divide(d, 6, RoundingMode.HALF_UP),
                 n, d, 'F');
     }
 }
