@@ -90,7 +90,7 @@ class GeneratedClientsE2eTest {
         List<Indicator> found = new IndicatorsApi(api).listIndicators("BIRTHS,NOT_AN_INDICATOR", 0, null, null, 50).getItems();
         assertEquals(List.of("BIRTHS"), found.stream().map(Indicator::getCode).toList());
         // today's Quảng Ngãi takes in Kon Tum (merged 2025): its territory, and a roll-up over it that binds
-        assertTrue(new UnitsApi(api).getUnitTerritory("VN-51", LocalDate.of(2026, 1, 1)).contains("VN-62"));
+        assertTrue(new UnitsApi(api).getUnitTerritory("VN-51", LocalDate.of(2026, 1, 1), null).contains("VN-62"));
         Rollup r = new RollUpsApi(api).getRollup(LocalDate.of(2026, 1, 1), null, "BIRTHS", "2023", "VN-51");
         assertEquals("BIRTHS", r.getIndicator());
         assertEquals("VN-51", r.getUnit());

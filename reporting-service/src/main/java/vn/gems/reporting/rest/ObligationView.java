@@ -11,9 +11,10 @@ import java.time.LocalDate;
 /**
  * An obligation with its timeliness as of today: {@code status} is UPCOMING, DUE_SOON, OVERDUE, SUBMITTED,
  * RETURNED, ACCEPTED or CANCELLED. After an extension {@code dueDate} is the extended date and
- * {@code originalDueDate} the plan's (null when never extended). An on-request report's obligation (period
- * {@code REQ-<id>}) names its request and the request's subject. {@code consolidates}: the keys of the rules a
- * consolidated report covers, comma-separated.
+ * {@code originalDueDate} the plan's (null when never extended). {@code consolidates}: the keys of the rules a
+ * consolidated report covers, comma-separated. {@code handedOverFrom}: the retired agency that owed it before;
+ * {@code receiverHandedOverFrom}: the retired agency it was addressed to before its holder took the review over.
+ * An on-request report's obligation (period {@code REQ-<id>}) names its request and the request's subject.
  */
 @Schema(name = "Obligation", example = """
         {"id":41,"planId":12,"planVersion":1,"ruleKey":"R2","kind":"ANNUAL","period":"2024","dueDate":"2024-11-30",
@@ -21,12 +22,12 @@ import java.time.LocalDate;
          "agency":"TTH-DOH","assignedAgency":"TTH-DOH","receivingAgency":"TTH-DOLISA","unitCode":"VN-46",
          "coverage":"RESPONSIBLE_TARGETS","consolidates":null,"state":"SUBMITTED","status":"SUBMITTED",
          "daysUntilDue":null,"late":true,"daysLate":2,"firstSubmittedAt":"2024-12-02T02:00:00Z","reportId":7,
-         "handedOverFrom":null,"requestId":null,"requestSubject":null,"required":true}""")
+         "handedOverFrom":null,"required":true,"receiverHandedOverFrom":null,"requestId":null,"requestSubject":null}""")
 public record ObligationView(long id, long planId, int planVersion, String ruleKey, RuleKind kind, String period,
                              LocalDate dueDate, LocalDate originalDueDate, String extensionReason, String agency,
                              String assignedAgency, String receivingAgency, String unitCode, Coverage coverage, String consolidates, ObligationState state,
                              String status, Long daysUntilDue, Boolean late, Long daysLate, Instant firstSubmittedAt,
-                             Long reportId, String handedOverFrom, Long requestId, String requestSubject,
+                             Long reportId, String handedOverFrom,
                              @Schema(description = "false for an invited submitter: reported apart, never counted in completeness or timeliness")
-                             boolean required) {
+                             boolean required, String receiverHandedOverFrom, Long requestId, String requestSubject) {
 }

@@ -3,8 +3,10 @@ package vn.gems.reporting.service;
 import vn.gems.common.problem.FieldError;
 import vn.gems.contracts.plans.Coverage;
 import vn.gems.contracts.plans.Figure;
+import vn.gems.contracts.plans.SubmitterMode;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.PlanModel;
+import vn.gems.reporting.PlanRef;
 import vn.gems.reporting.ReportRequest;
 import vn.gems.reporting.rest.ReportContent;
 
@@ -49,6 +51,21 @@ public final class ContentRules {
     }
 
     /** Measures the agency may report on: those it is asked for, including ones not started yet. */
+    /**
+     * A consolidated report: an agency's report upward within its plan ({@code consolidates}), or a child plan's
+     * report to its parent (a province's to the ministry: under a CHILD_PLANS rule, or an EXPLICIT rule naming the
+     * province's reporting agency). Its figures are the roll-ups of what it received, so none is required and none is
+     * sent on to indicators-service (they would count twice).
+     */
+    public static boolean consolidated(PlanModel plan, Obligation o) {
+        if (o.consolidates != null || plan.rule(o.ruleKey)
+                .map(r -> r.mode() == SubmitterMode.CHILD_PLANS && !r.agencies().contains(o.assignedAgency)).orElse(false)) {
+            return true;
+        }
+        return PlanRef.count("parentPlanId = ?1 and status <> 'CLOSED' and coalesce(leadAgency, issuingAgency) = ?2",
+                o.planId, o.assignedAgency) > 0;
+    }
+
     static Set<String> allowed(PlanModel plan, Obligation o) {
         Set<String> keys = new HashSet<>();
         Optional<ReportRequest> focus = ReportRequest.of(o).filter(ReportRequest::focused);
@@ -137,7 +154,7 @@ public final class ContentRules {
             errors.add(new FieldError("sections", "NARRATIVE_REQUIRED",
                     "a report needs at least one narrative section (results, activities, difficulties or proposals)"));
         }
-        if (o.consolidates != null) {
+        if (consolidated(plan, o)) {
             // A consolidated report's figures are what the roll-ups found; "no data" is a finding, not a gap to fill.
             return errors;
         }
