@@ -38,12 +38,12 @@ public final class TestData {
     private TestData() {
     }
 
-    /** Registers every agency of agencies.json and agencies-more.json (201, or 409 when already there). */
+    /** Registers every agency of agencies.json, agencies-more.json and agencies-2026.json (201, or 409 when already there). */
     public static synchronized void agencies() {
         if (agenciesLoaded) {
             return;
         }
-        for (String file : new String[]{"agencies.json", "agencies-more.json"}) {
+        for (String file : new String[]{"agencies.json", "agencies-more.json", "agencies-2026.json"}) {
             for (JsonNode a : read(DEMO.resolve(file))) {
                 given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(a.toString())
                         .post("/api/agencies").then().statusCode(anyOf(is(201), is(409)));

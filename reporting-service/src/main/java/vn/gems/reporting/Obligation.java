@@ -91,6 +91,10 @@ public class Obligation extends VersionedEntity {
     @Column(name = "handed_over_from")
     public String handedOverFrom;
 
+    /** The receiving agency this obligation was addressed to before a retirement passed its receiving role on; null if never. */
+    @Column(name = "receiver_handed_over_from")
+    public String receiverHandedOverFrom;
+
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,11 +45,23 @@ public final class DemoLoader {
      * which is what the end-to-end tests want: they create their own plans and reports.
      */
     public List<String> load(boolean samples) throws IOException, InterruptedException {
+        return load(step -> samples || !step.path("sample").asBoolean(false));
+    }
+
+    /**
+     * Runs only the steps of one {@code "group"} (sample or not): an end-to-end test loads the part of the demo it
+     * proves (e.g. {@code chain-2026}) whatever else the suite loaded.
+     */
+    public List<String> loadGroup(String group) throws IOException, InterruptedException {
+        return load(step -> group.equals(step.path("group").asText(null)));
+    }
+
+    private List<String> load(Predicate<JsonNode> wanted) throws IOException, InterruptedException {
         Path manifestFile = config.demoManifest();
         JsonNode manifest = JSON.readTree(manifestFile.toFile());
         List<String> report = new ArrayList<>();
         for (JsonNode step : manifest.path("steps")) {
-            if (!samples && step.path("sample").asBoolean(false)) {
+            if (!wanted.test(step)) {
                 continue;
             }
             Path file = manifestFile.getParent().resolve(step.path("file").asText());

@@ -202,7 +202,10 @@ class RealmsTest {
         added.removeAll(clientIds(production()));
         assertEquals(Set.of("gems-cli", "gems-cli-short", "gems-cli-noaud"), added);
         List<JsonNode> people = list(demo.path("users")).stream().filter(u -> !u.has("serviceAccountClientId")).toList();
-        assertEquals(13, people.size());
+        // 13, plus the 2026 chain's ministry officer, Huế's Home Affairs officer and the invited Women's Union reporter
+        assertEquals(16, people.size());
+        assertTrue(people.stream().anyMatch(u -> u.path("username").asText().equals("moha.officer")
+                && list(u.path("attributes").path("agency")).stream().anyMatch(a -> a.asText().equals("VN-MOHA"))));
         // the commune officer: a People's Committee's staff get tokens naming its agency like everyone else
         assertTrue(people.stream().anyMatch(u -> u.path("username").asText().equals("thuanhoa.officer")
                 && list(u.path("attributes").path("agency")).stream().anyMatch(a -> a.asText().equals("PC-VN-46-THUANHOA"))));

@@ -34,6 +34,7 @@ public final class ObligationMapper {
         }
         return new ObligationView(o.id, o.planId, o.planVersion, o.ruleKey, o.kind, o.period, o.dueDate, o.originalDueDate,
                 o.extensionReason, o.agency, o.assignedAgency, o.receivingAgency, o.unitCode, o.coverage, o.consolidates, o.state,
-                status, daysUntil, late, daysLate, o.firstSubmittedAt, reportId, o.handedOverFrom);
+                status, daysUntil, late, daysLate, o.firstSubmittedAt, reportId, o.handedOverFrom,
+                o.receiverHandedOverFrom);
     }
 }

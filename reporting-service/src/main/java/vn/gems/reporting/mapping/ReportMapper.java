@@ -27,7 +27,7 @@ public final class ReportMapper {
         return new ReportView(r.id, o.id, r.agency, o.receivingAgency, o.planId, o.ruleKey, o.period, r.state, r.version,
                 withDraft ? codec.content(r.draft) : null, r.lastVersionNo, r.acceptedVersionNo, r.firstSubmittedAt,
                 r.lastSubmittedAt, r.acceptedAt, daysLate == null ? null : daysLate > 0, daysLate,
-                changesSinceAcceptance, review, attachments);
+                changesSinceAcceptance, review, attachments, o.handedOverFrom, o.receiverHandedOverFrom);
     }
 
     public static ReportVersionView toView(ReportVersion v, ContentCodec codec) {

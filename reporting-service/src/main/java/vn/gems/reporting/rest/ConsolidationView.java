@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * A consolidated report (báo cáo tổng hợp) for a plan, a period and the agency receiving the reports: who
  * reported and when, where every target measure stands (with the source of each figure), the narratives of the
- * accepted reports by objective and agency, and the child plans' figures rolled up.
+ * accepted reports by objective and agency, and the child plans' figures rolled up. Completeness counts the
+ * submitters as the territory stood on the due date: an obligation of a body retired (merged) before its due date,
+ * whose holder owes the same report itself, is listed in {@code countedAsSuccessor} and counted once, as the holder's.
  */
 @Schema(name = "Consolidation", example = """
         {"planId":12,"planVersion":1,"planNumber":"KH-TTH-2021","planTitle":"Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2025",
@@ -29,12 +31,13 @@ import java.util.List;
                  "status":"ON_TRACK","statusReason":"moving towards 109 (111.2 → 110.01)","responsibleAgencies":["TTH-DOH"],
                  "sources":[{"kind":"REPORT","reference":"submission:7:v2","agency":"TTH-DOH","system":null},
                             {"kind":"STATISTICS","reference":"tth-stats-2024","agency":"TTH-STATS","system":null}],"contributingUnits":["VN-46"]}]}],
-         "narratives":[],"children":[],"childrenRollup":[],"upward":[]}""")
+         "narratives":[],"children":[],"childrenRollup":[],"upward":[],"countedAsSuccessor":[]}""")
 public record ConsolidationView(long planId, int planVersion, String planNumber, String planTitle, String period,
                                 String receivingAgency, String receivingAgencyName, String unitCode, LocalDate asOf,
                                 Instant generatedAt, Completeness completeness, List<AgencyLine> agencies,
                                 List<ObjectiveBlock> objectives, List<NarrativeBlock> narratives,
-                                List<ChildPlan> children, List<TargetRow> childrenRollup, List<UpwardObligation> upward) {
+                                List<ChildPlan> children, List<TargetRow> childrenRollup, List<UpwardObligation> upward,
+                                List<AgencyLine> countedAsSuccessor) {
 
     /** Expected reports; submitted = on time + late; missing = overdue and never submitted; pending = not due yet. */
     public record Completeness(int expected, int submitted, int onTime, int late, int missing, int pending, int accepted,
@@ -73,8 +76,13 @@ public record ConsolidationView(long planId, int planVersion, String planNumber,
                                   List<ReportContent.Section> sections, List<ReportContent.Activity> activities) {
     }
 
-    /** A child plan (a district plan under this province plan): its reporting completeness for the period. */
-    public record ChildPlan(long planId, String planNumber, String issuingAgency, String unitCode, Completeness completeness) {
+    /**
+     * A child plan (a province plan under the national plan, a commune plan under a province plan): the completeness
+     * of the reports it received for the period, and its own report to this plan ({@code submission}: its line
+     * in {@code agencies}, with its timeliness; null when it owes none).
+     */
+    public record ChildPlan(long planId, String planNumber, String issuingAgency, String unitCode, Completeness completeness,
+                            AgencyLine submission) {
     }
 
     /** The receiving agency's own report upward that this consolidation feeds (the seeds' chain). */

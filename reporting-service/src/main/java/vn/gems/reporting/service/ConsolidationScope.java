@@ -6,6 +6,7 @@ import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Caller;
 import vn.gems.common.security.Roles;
+import vn.gems.reporting.AgencyRef;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.PlanRef;
 
@@ -62,12 +63,18 @@ public class ConsolidationScope {
             return;
         }
         String mine = caller.requireAgency();
-        boolean receivingStaff = mine.equals(receiver);
+        boolean receivingStaff = mine.equals(receiver) || successorOf(receiver, mine);
         boolean issuingManager = caller.hasRole(Roles.PLAN_MANAGER) && (mine.equals(ref.issuingAgency) || mine.equals(ref.leadAgency));
         if (!receivingStaff && !issuingManager) {
             throw ProblemException.forbidden("NOT_YOUR_CONSOLIDATION",
                     "Consolidated reports are read by the receiving agency, the issuing agency's plan managers and auditors");
         }
+    }
+
+    /** The holder of a retired receiving agency's duties reads what it received (history stays attributed to it). */
+    private static boolean successorOf(String retired, String agency) {
+        AgencyRef r = AgencyRef.findById(retired);
+        return r != null && r.validTo != null && r.successorList().contains(agency);
     }
 
     /** A reviewer of the receiving agency (or an admin) publishes its consolidated report. */

@@ -131,12 +131,16 @@ public class ConsolidationService {
         }
         CompletableFuture<Map<String, Rollup>> pending = rollups.ask(queries, asOf);
 
-        List<Obligation> obligations = obligations(plan.id(), period, receiver, ruleKey);
-        Map<Long, Report> reports = reports(obligations);
-        Map<String, String> names = names(obligations, receiver);
+        List<Obligation> all = obligations(plan.id(), period, receiver, ruleKey);
+        Map<Long, Report> reports = reports(all);
+        Map<String, String> names = names(all, receiver);
+        // The territory on the due date: a body merged before it counts once, as its successor.
+        Set<Long> mergedAway = SubmissionLines.mergedAway(all);
+        List<Obligation> obligations = all.stream().filter(o -> !mergedAway.contains(o.id)).toList();
         List<AgencyLine> agencyLines = new ArrayList<>();
-        for (Obligation o : obligations) {
-            agencyLines.add(lines.line(o, reports.get(o.id), asOf, names));
+        List<AgencyLine> merged = new ArrayList<>();
+        for (Obligation o : all) {
+            (mergedAway.contains(o.id) ? merged : agencyLines).add(lines.line(o, reports.get(o.id), asOf, names));
         }
         Completeness completeness = SubmissionLines.completeness(agencyLines);
         List<ConsolidationView.NarrativeBlock> narrativeBlocks = narratives.of(plan, obligations, reports, names);
@@ -176,11 +180,17 @@ public class ConsolidationService {
             List<AgencyLine> childLines = new ArrayList<>();
             List<Obligation> childObligations = Obligation.<Obligation>list(
                     "planId = ?1 and period = ?2 and state <> ?3 and consolidates is null", child.id(), period, ObligationState.CANCELLED);
+            Set<Long> childMerged = SubmissionLines.mergedAway(childObligations);
             Map<Long, Report> childReports = reports(childObligations);
             for (Obligation co : childObligations) {
-                childLines.add(lines.line(co, childReports.get(co.id), asOf, names));
+                if (!childMerged.contains(co.id)) {
+                    childLines.add(lines.line(co, childReports.get(co.id), asOf, names));
+                }
             }
-            childPlans.add(new ConsolidationView.ChildPlan(child.id(), child.code(), child.reportingAgency(), child.unitCode(), SubmissionLines.completeness(childLines)));
+            // The child's own report to this plan (a province's to the ministry): its timeliness beside its completeness.
+            AgencyLine submission = agencyLines.stream().filter(l -> l.agency().equals(child.reportingAgency())).findFirst().orElse(null);
+            childPlans.add(new ConsolidationView.ChildPlan(child.id(), child.code(), child.reportingAgency(), child.unitCode(),
+                    SubmissionLines.completeness(childLines), submission));
         }
 
         List<ConsolidationView.UpwardObligation> upward = Obligation.<Obligation>list(
@@ -191,7 +201,7 @@ public class ConsolidationService {
                 .toList();
 
         return new ConsolidationView(plan.id(), plan.version(), ref.number, ref.title, period, receiver, names.get(receiver),
-                ref.unitCode, asOf, Instant.now(), completeness, agencyLines, objectives, narrativeBlocks, childPlans, childRows, upward);
+                ref.unitCode, asOf, Instant.now(), completeness, agencyLines, objectives, narrativeBlocks, childPlans, childRows, upward, merged);
     }
 
     /** Agency names for the lines and narratives, in one query. */

@@ -3,6 +3,7 @@ package vn.gems.reporting.service;
 import vn.gems.common.problem.FieldError;
 import vn.gems.contracts.plans.Coverage;
 import vn.gems.contracts.plans.Figure;
+import vn.gems.contracts.plans.SubmitterMode;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.PlanModel;
 import vn.gems.reporting.rest.ReportContent;
@@ -45,6 +46,16 @@ public final class ContentRules {
     }
 
     /** Measures the agency may report on: those it is asked for, including ones not started yet. */
+    /**
+     * A consolidated report: an agency's report upward within its plan ({@code consolidates}), or a child plan's
+     * report to its parent's CHILD_PLANS rule (a province's to the ministry). Its figures are the roll-ups of what it
+     * received, so none is required and none is sent on to indicators-service (they would count twice).
+     */
+    public static boolean consolidated(PlanModel plan, Obligation o) {
+        return o.consolidates != null || plan.rule(o.ruleKey)
+                .map(r -> r.mode() == SubmitterMode.CHILD_PLANS && !r.agencies().contains(o.assignedAgency)).orElse(false);
+    }
+
     static Set<String> allowed(PlanModel plan, Obligation o) {
         Set<String> keys = new HashSet<>();
         if (o.coverage == Coverage.NARRATIVE_ONLY) {
@@ -123,7 +134,7 @@ public final class ContentRules {
             errors.add(new FieldError("sections", "NARRATIVE_REQUIRED",
                     "a report needs at least one narrative section (results, activities, difficulties or proposals)"));
         }
-        if (o.consolidates != null) {
+        if (consolidated(plan, o)) {
             // A consolidated report's figures are what the roll-ups found; "no data" is a finding, not a gap to fill.
             return errors;
         }

@@ -8,6 +8,7 @@ import vn.gems.reporting.AgencyRef;
 import vn.gems.reporting.Obligation;
 import vn.gems.reporting.ObligationState;
 import vn.gems.reporting.Report;
+import vn.gems.reporting.ReportEvent;
 import vn.gems.reporting.config.ReportingConfig;
 
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * Retired agencies hand their open obligations to whoever holds their duties now (plans-service's registry):
  * reports still to be written move to the successor with their drafts; reports still to be received or reviewed
- * go to the successor of the receiving agency. Submitted and accepted work stays where it was done.
+ * go to the successor of the receiving agency (with the pending reviews). Submitted and accepted work stays where it
+ * was done; each move is an event in the obligation's history and the obligation keeps whom it was owed by or to.
  */
 @ApplicationScoped
 public class HandoverService {
@@ -97,12 +99,27 @@ public class HandoverService {
                 o.unitCode = unit;
             }
             Report.update("agency = ?1 where obligationId = ?2", holder, o.id);
+            ReportEvent.ofObligation(o.id, Report.ofObligation(o.id).map(r -> r.id).orElse(null), "HANDED_OVER", "system",
+                    code + " retired; " + holder + " owes this report").persist();
             notifier.notify(holder, "HANDED_OVER", o.id, null, code + " was retired; its " + o.kind + " report " + o.period
                     + " (plan " + o.planId + ") is now yours", "handover:" + o.id + ":" + holder);
             moved++;
         }
-        int receivers = Obligation.update("receivingAgency = ?1 where receivingAgency = ?2 and state in ?3", holder, code,
-                List.of(ObligationState.OPEN, ObligationState.RETURNED, ObligationState.SUBMITTED));
+        // The receiving role: reports still to come and reviews still pending go to the holder; accepted ones stay
+        // attributed to the retired agency that received them.
+        int receivers = 0;
+        for (Obligation o : Obligation.<Obligation>list("receivingAgency = ?1 and state in ?2", code,
+                List.of(ObligationState.OPEN, ObligationState.RETURNED, ObligationState.SUBMITTED))) {
+            o.receiverHandedOverFrom = code;
+            o.receivingAgency = holder;
+            Long reportId = Report.ofObligation(o.id).map(r -> r.id).orElse(null);
+            ReportEvent.ofObligation(o.id, reportId, "RECEIVER_HANDED_OVER", "system", code + " retired; " + holder + " receives and reviews").persist();
+            if (o.state == ObligationState.SUBMITTED) {
+                notifier.notify(holder, "HANDED_OVER", o.id, reportId, code + " was retired; the " + o.kind + " report " + o.period + " of "
+                        + o.agency + " (plan " + o.planId + ") awaits your review", "handover-review:" + o.id + ":" + holder);
+            }
+            receivers++;
+        }
         return new Moved(moved, receivers);
     }
 }

@@ -82,8 +82,8 @@ public class ReportService {
     }
 
     /**
-     * Starts the agency's report for an obligation. A consolidating obligation (DOLISA's report upward) starts
-     * prefilled from the consolidation of the reports it receives.
+     * Starts the agency's report for an obligation. A consolidating obligation (DOLISA's report upward, a province's
+     * report to the ministry) starts prefilled from the consolidation of the reports it receives.
      */
     public Loaded create(long obligationId, ReportContent initial) {
         Obligation o = Obligation.<Obligation>findByIdOptional(obligationId)
@@ -99,7 +99,7 @@ public class ReportService {
         PlanModel plan = plans.require(o.planId);
         ReportContent content = initial;
         if (content == null) {
-            content = o.consolidates != null ? consolidation.prefill(o, plan) : ReportContent.empty();
+            content = ContentRules.consolidated(plan, o) ? consolidation.prefill(o, plan) : ReportContent.empty();
         }
         Report r = new Report();
         r.obligationId = o.id;
@@ -245,7 +245,7 @@ public class ReportService {
         r.acceptedAt = now;
         o.state = ObligationState.ACCEPTED;
         // A consolidating report's figures come from indicators-service's roll-ups: sending them back would count them twice.
-        if (o.consolidates == null) {
+        if (!ContentRules.consolidated(plan, o)) {
             ValueBatch payload = ValuesPayload.build(plan, o, r.id, v.number, codec.content(v.content));
             if (payload != null) {
                 outbox.enqueue(OutboxMessage.TOPIC_VALUES, ValuesPayload.idempotencyKey(r.id, v.number), codec.write(payload));
