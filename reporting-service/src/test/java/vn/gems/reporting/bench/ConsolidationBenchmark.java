@@ -340,9 +340,16 @@ public final class ConsolidationBenchmark {
             get(url);
             ns[i] = System.nanoTime() - t0;
         }
+        print(what, ns);
+    }
+
+    /** Prints p50/p95/p99/max of the timings; returns the p99 in milliseconds. */
+    static double print(String what, long[] ns) {
+        int n = ns.length;
         Arrays.sort(ns);
         System.out.printf(Locale.ROOT, "%-62s %4d calls: p50 %6.1f ms, p95 %6.1f ms, p99 %6.1f ms, max %6.1f ms%n", what, n,
                 ns[n / 2] / 1e6, ns[(int) (n * 0.95)] / 1e6, ns[Math.min(n - 1, (int) (n * 0.99))] / 1e6, ns[n - 1] / 1e6);
+        return ns[Math.min(n - 1, (int) (n * 0.99))] / 1e6;
     }
 
     void latencyPost(String what, String url, String body, int n) throws Exception {
@@ -359,13 +366,15 @@ public final class ConsolidationBenchmark {
                 ns[i - Math.max(20, n / 5)] = System.nanoTime() - t0;
             }
         }
-        Arrays.sort(ns);
-        System.out.printf(Locale.ROOT, "%-62s %4d calls: p50 %6.1f ms, p95 %6.1f ms, p99 %6.1f ms, max %6.1f ms%n", what, n,
-                ns[n / 2] / 1e6, ns[(int) (n * 0.95)] / 1e6, ns[Math.min(n - 1, (int) (n * 0.99))] / 1e6, ns[n - 1] / 1e6);
+        print(what, ns);
     }
 
     String get(String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", reviewer).build(),
+        return get(url, reviewer);
+    }
+
+    String get(String url, String authorization) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
