@@ -53,8 +53,8 @@ final class MatrixFixtures {
         // Plans led by TTH-DOLISA (seed 003's document under fresh codes): one issued, one to edit/issue/close, one to delete.
         ObjectNode seed = (ObjectNode) JSON.readTree(Path.of(System.getProperty("gems.root", "../.."),
                 "deploy/demo/plans/tth-2021-2025.json").toFile());
-        // The receiving agency never owes itself a report (issue 13): DOLISA's own reports are R8's, to the People's Committee.
-        ((ArrayNode) seed.get("reportingRules")).addObject().put("key", "R8").put("kind", "ANNUAL").put("title", "Báo cáo của Sở gửi UBND tỉnh")
+        // The receiving agency never owes itself a report (issue 13): DOLISA's own reports are R20's, to the People's Committee.
+        ((ArrayNode) seed.get("reportingRules")).addObject().put("key", "R20").put("kind", "ANNUAL").put("title", "Báo cáo của Sở gửi UBND tỉnh")
                 .put("dueDay", 15).put("dueMonth", 12).put("fromYear", 2021).put("toYear", 2025).put("receivingAgency", "TTH-PC")
                 .put("coverage", "NARRATIVE_ONLY").putObject("submitters").put("mode", "EXPLICIT").putArray("agencies").add("TTH-DOLISA");
         values.put("planDocument", seed.deepCopy().put("code", "MX-{unique}").toString());
@@ -90,15 +90,15 @@ final class MatrixFixtures {
                 .body("{\"indicator\":\"WAGE_WORKERS\",\"period\":\"2023\",\"unit\":\"VN-46\"}")
                 .post(url("/api/values/publications")).then().statusCode(201).extract().jsonPath().getString("id"));
 
-        // Reporting: TTH-DOLISA's own annual reports under the issued plan (R8, to the People's Committee), and what it
+        // Reporting: TTH-DOLISA's own annual reports under the issued plan (R20, to the People's Committee), and what it
         // receives: TTH-DOH's obligations, one of them with a submitted report to review.
         E2eSuite.await("obligations of the matrix plan", Duration.ofSeconds(90), () -> given().header("Authorization", dolisa)
                 .get(url("/api/reports/obligations?planId=" + values.get("plan") + "&size=500")).then().extract().jsonPath()
-                .getList("items.findAll { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R8' }").size() >= 3);
+                .getList("items.findAll { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R20' }").size() >= 3);
         JsonPath obligations = given().header("Authorization", dolisa)
                 .get(url("/api/reports/obligations?planId=" + values.get("plan") + "&size=500")).then().extract().jsonPath();
-        values.put("obligation", obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R8' && it.period == '2025' }.id"));
-        String reportObligation = obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R8' && it.period == '2024' }.id");
+        values.put("obligation", obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R20' && it.period == '2025' }.id"));
+        String reportObligation = obligations.getString("items.find { it.agency == 'TTH-DOLISA' && it.ruleKey == 'R20' && it.period == '2024' }.id");
         String health = E2eSuite.bearer("health.reporter");
         JsonPath received = given().header("Authorization", health)
                 .get(url("/api/reports/obligations?planId=" + values.get("plan") + "&size=500")).then().statusCode(200).extract().jsonPath();
@@ -124,7 +124,7 @@ final class MatrixFixtures {
         // On-request reports: an issued plan with a thematic rule on request received by TTH-DOLISA, and one request under it.
         ObjectNode onRequest = seed.deepCopy().put("code", "MX-REQ-" + suffix);
         onRequest.withArray("reportingRules").add(JSON.readTree("""
-                {"key":"R9","kind":"THEMATIC","submitters":{"mode":"EXPLICIT","agencies":["TTH-DOH","TTH-DOET"]},
+                {"key":"R21","kind":"THEMATIC","submitters":{"mode":"EXPLICIT","agencies":["TTH-DOH","TTH-DOET"]},
                  "receivingAgency":"TTH-DOLISA","coverage":"NARRATIVE_ONLY"}"""));
         values.put("requestPlan", createPlan(dolisa, onRequest));
         given().header("Authorization", dolisa).header("If-Match", etag(dolisa, "/api/plans/" + values.get("requestPlan")))
@@ -133,7 +133,7 @@ final class MatrixFixtures {
         values.put("requestDue", LocalDate.now().plusDays(60).toString());
         E2eSuite.await("the matrix request plan in reporting-service", Duration.ofSeconds(90), () -> given().header("Authorization", dolisa)
                 .contentType(ContentType.JSON).body(fill("""
-                        {"planId":{requestPlan},"ruleKey":"R9","subject":"Chuyên đề kiểm thử","instructions":"Nêu kết quả.",
+                        {"planId":{requestPlan},"ruleKey":"R21","subject":"Chuyên đề kiểm thử","instructions":"Nêu kết quả.",
                          "dueDate":"{requestDue}","recipients":["TTH-DOH"]}""")).post(url("/api/reports/requests")).statusCode() == 201);
         values.put("request", given().header("Authorization", dolisa).get(url("/api/reports/requests?planId=" + values.get("requestPlan")))
                 .then().statusCode(200).extract().jsonPath().getString("items[0].id"));

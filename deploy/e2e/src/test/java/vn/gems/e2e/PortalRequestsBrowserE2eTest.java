@@ -68,9 +68,9 @@ class PortalRequestsBrowserE2eTest {
         reviewer.await("#request-form");
         // The link names the plan (chosen in the list); its rules on request are offered, the dated ones are not.
         assertEquals(String.valueOf(planId), new Select(reviewer.find("#req-plan")).getFirstSelectedOption().getAttribute("value"));
-        reviewer.awaitText("#req-rule", "R9");
+        reviewer.awaitText("#req-rule", "R22");
         assertTrue(reviewer.all("#req-rule option[value='R2']").isEmpty(), "a dated annual rule is not asked on request");
-        new Select(reviewer.find("#req-rule")).selectByValue("R9");
+        new Select(reviewer.find("#req-rule")).selectByValue("R22");
         reviewer.await("#req-recipients input[value='TTH-DOH']").click();
         assertTrue(reviewer.all("#req-recipients input[value='TTH-DOLISA']").isEmpty(), "the receiving agency never owes itself the report");
         reviewer.js("document.getElementById('req-due').value = arguments[0]", due.toString());

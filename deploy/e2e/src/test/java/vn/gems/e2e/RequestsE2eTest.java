@@ -45,12 +45,12 @@ class RequestsE2eTest {
         return user == null ? r : r.header("Authorization", bearer(user));
     }
 
-    /** Seed 003 under a fresh code, with R9: a thematic report on request from Health and Education to DOLISA; issued. */
+    /** Seed 003 under a fresh code, with R22: a thematic report on request from Health and Education to DOLISA; issued. */
     static long issuedPlan(String code) throws Exception {
         ObjectNode doc = (ObjectNode) JSON.readTree(Path.of(System.getProperty("gems.root", "../.."), "deploy/demo/plans/tth-2021-2025.json").toFile());
         doc.put("code", code);
         doc.withArray("reportingRules").add(JSON.readTree("""
-                {"key":"R9","kind":"THEMATIC","title":"Báo cáo chuyên đề khi có yêu cầu",
+                {"key":"R22","kind":"THEMATIC","title":"Báo cáo chuyên đề khi có yêu cầu",
                  "submitters":{"mode":"EXPLICIT","agencies":["TTH-DOH","TTH-DOET","TTH-DOLISA"]},
                  "receivingAgency":"TTH-DOLISA","coverage":"NARRATIVE_ONLY"}"""));
         Response created = as("dolisa.officer").body(doc.toString()).post(gateway() + "/api/plans");
@@ -66,7 +66,7 @@ class RequestsE2eTest {
 
     static String body(long plan, LocalDate due) {
         return """
-                {"planId":%d,"ruleKey":"R9","subject":"Báo cáo chuyên đề về phòng, chống bạo lực gia đình",
+                {"planId":%d,"ruleKey":"R22","subject":"Báo cáo chuyên đề về phòng, chống bạo lực gia đình",
                  "instructions":"Nêu số vụ phát hiện, xử lý và mô hình hỗ trợ nạn nhân.","dueDate":"%s",
                  "recipients":["TTH-DOH","TTH-DOET"],"targetKeys":["O4-T1"]}""".formatted(plan, due);
     }
@@ -109,7 +109,7 @@ class RequestsE2eTest {
 
         // Filed by reference and submitted at once: the listed target's figures are asked for, on time.
         Response filed = as("health.reporter").body("""
-                {"planCode":"%s","ruleKey":"R9","period":"%s","submit":true,
+                {"planCode":"%s","ruleKey":"R22","period":"%s","submit":true,
                  "content":{"sections":[{"kind":"RESULTS","objectiveKey":"O4","text":"Đã tiếp nhận và xử lý các vụ việc."}],
                             "values":[{"measureKey":"O4-T1-M1","female":7000,"male":7700}]}}""".formatted(code, period))
                 .post(gateway() + "/api/reports/submissions");

@@ -43,9 +43,10 @@ public record Measure(
         Map<@NotBlank @Pattern(regexp = Keys.DIMENSION) String, @NotBlank @Pattern(regexp = Keys.DIMENSION) String> dimensions,
         @NotEmpty List<@Valid @NotNull ResponsibleAgency> responsibleAgencies,
         @Schema(description = "How the printed target was read into this measure") @Size(max = 2000) String note,
-        @Schema(description = "Upper end of a range (\"30–40%\"), with comparator RANGE or AT_LEAST") BigDecimal targetValueHigh,
+        @Schema(description = "Upper end of a range (\"30–40%\"), with comparator RANGE or AT_LEAST")
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal targetValueHigh,
         @Schema(description = "± allowed around an ABOUT or EQUAL target, in the figure's unit (replaces the global percentage)")
-        BigDecimal tolerance,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal tolerance,
         @Schema(description = "Yearly interim targets, before the target year") @Size(max = 100)
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<@Valid @NotNull InterimTarget> interimTargets) {
 

@@ -22,11 +22,11 @@ public record Submitters(
         @NotNull SubmitterMode mode,
         List<@NotBlank @Size(max = 40) String> agencies,
         @Schema(description = "UNIT_COMMITTEES: whose territory (default: the plan's unit)", example = "VN-46")
-        @Size(max = 40) String unit,
+        @Size(max = 40) @JsonInclude(JsonInclude.Include.NON_NULL) String unit,
         @Schema(description = "UNIT_COMMITTEES: the level of the units whose People's Committees submit", example = "COMMUNE")
-        @Pattern(regexp = "PROVINCE|DISTRICT|COMMUNE", message = "must be PROVINCE, DISTRICT or COMMUNE") String level,
+        @Pattern(regexp = "PROVINCE|DISTRICT|COMMUNE", message = "must be PROVINCE, DISTRICT or COMMUNE") @JsonInclude(JsonInclude.Include.NON_NULL) String level,
         @Schema(description = "BODY_MEMBERS: agency code of the body (kind COMMITTEE) whose members on the due date submit", example = "TTH-CAW")
-        @Size(max = 40) String body,
+        @Size(max = 40) @JsonInclude(JsonInclude.Include.NON_NULL) String body,
         @Schema(description = "Invited agencies: obligation and reminders, reported apart, never counted in completeness")
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<@NotBlank @Size(max = 40) String> invited) {
 
