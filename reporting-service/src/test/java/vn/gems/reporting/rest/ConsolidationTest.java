@@ -150,7 +150,7 @@ class ConsolidationTest {
         assertEquals(3, c.getInt("completeness.submitted"));
         assertEquals(2, c.getInt("completeness.onTime"));
         assertEquals(1, c.getInt("completeness.late"));
-        assertEquals(7, c.getInt("completeness.pending"));
+        assertEquals(6, c.getInt("completeness.pending"));
         assertEquals(3, c.getInt("completeness.accepted"));
         assertEquals("LATE", c.getString("agencies.find { it.agency == 'TTH-DOHA' }.timeliness"));
         assertEquals(5, c.getInt("agencies.find { it.agency == 'TTH-DOHA' }.daysLate"));
@@ -451,7 +451,7 @@ class ConsolidationTest {
         String path = location.substring(location.indexOf("/api/public"));
         given().get(path).then().statusCode(200)
                 .body("planId", equalTo((int) PLAN)).body("period", equalTo(period))
-                .body("completeness.expected", equalTo(20))
+                .body("completeness.expected", equalTo(18))
                 .body("objectives.find { it.key == 'O4' }.rows.find { it.measureKey == 'O4-T1-M1' }.status", equalTo("ACHIEVED"))
                 .body("objectives.find { it.key == 'O4' }.rows.find { it.measureKey == 'O4-T1-M1' }.sources[0].reference", nullValue())
                 .body("narratives", nullValue()).body("agencies", nullValue());
