@@ -231,7 +231,7 @@ class ObligationGenerationTest {
                 .put("issuingAgency", "STI-PC").put("leadAgency", "STI-LABOUR").put("unitCode", "VN-51-STI").put("parentPlanId", 1010)
                 .put("periodFrom", y).put("periodTo", y).put("objectives", new JsonArray()).put("childPlans", new JsonArray())
                 .put("reportingRules", new JsonArray().add(Fixtures.rule("R1", "OWN_PLAN", 10, 5, y, null, null, "EXPLICIT",
-                        List.of("STI-LABOUR"), "STI-LABOUR", "NARRATIVE_ONLY", null)));
+                        List.of("STI-LABOUR"), "STI-PC", "NARRATIVE_ONLY", null)));
         fake.plan(1011, 1, district);
         event(1011, 1, "ISSUED").then().statusCode(200).body("created", equalTo(1));
         assertEquals(1, count(1010, "agency = 'STI-LABOUR' and receiving_agency = 'QNG-DOLISA'"));
