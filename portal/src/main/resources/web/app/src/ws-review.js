@@ -22,7 +22,17 @@ export async function reviewPage(sub, route) {
   return inbox();
 }
 
-const received = async () => items(await get('/api/reports/obligations?view=received&size=500'));
+// What the agency receives (only those in a status when one is given), page by page: a lead agency receives thousands.
+async function received(status) {
+  const all = [];
+  for (let page = 0; ; page++) {
+    const list = items(await get(`/api/reports/obligations${q({ view: 'received', status, size: 500, page })}`));
+    all.push(...list);
+    if (list.length < 500) {
+      return all;
+    }
+  }
+}
 
 async function withPlans(list) {
   return new Map(await Promise.all([...new Set(list.map((o) => o.planId))].map(async (id) => [id, await planTitle(id)])));
@@ -33,7 +43,7 @@ const planLabel = (p) => (p ? `${p.documentNumber || p.code}` : '');
 // ---------------------------------------------------------------- inbox
 
 async function inbox() {
-  const all = await received();
+  const all = await received('SUBMITTED');
   const waiting = all.filter((o) => o.status === 'SUBMITTED' && o.reportId).sort((a, b) => String(a.firstSubmittedAt).localeCompare(b.firstSubmittedAt));
   const plans = await withPlans(waiting);
   const view = html`
