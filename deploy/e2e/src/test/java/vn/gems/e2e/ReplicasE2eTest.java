@@ -376,7 +376,9 @@ class ReplicasE2eTest {
             }
         }
         String key = "after-outage-" + RUN;
-        Replicas.Outcome push = Replicas.pushUntilDone(Replicas.loadCsv("E2E_UPSERT_" + RUN, 100, 5), key, Duration.ofMinutes(1));
+        // its own indicator (idempotent): this test must not rely on the rolling-restart test having run first
+        Replicas.createLoadIndicator("E2E_OUTAGE_" + RUN);
+        Replicas.Outcome push = Replicas.pushUntilDone(Replicas.loadCsv("E2E_OUTAGE_" + RUN, 100, 5), key, Duration.ofMinutes(1));
         for (Map.Entry<String, Long> p : pids.entrySet()) {
             String[] nameIndex = p.getKey().split("#");
             assertEquals(p.getValue(), suite.instance(nameIndex[0], Integer.parseInt(nameIndex[1])).orElseThrow().pid(),
