@@ -66,14 +66,22 @@ public record ConsolidationView(long planId, int planVersion, String planNumber,
 
     /**
      * Where one target measure stands: baseline, the latest value (female / male / total and the targeted figure),
-     * the target, a status (ACHIEVED, ON_TRACK, OFF_TRACK, NO_DATA) and the sources of the figures.
+     * the target, a status (ACHIEVED, ON_TRACK, OFF_TRACK, NO_DATA) and the sources of the figures. Where the plan
+     * sets them: {@code targetValueHigh} closes a range ("30–40%"), {@code tolerance} is the ± of an "about" target,
+     * {@code interimTarget} the yearly interim target of the period's year.
      */
     public record TargetRow(String objectiveKey, String targetKey, String targetLabel, String targetText,
                             String measureKey, String indicatorCode, Figure figure, TargetComparator comparator,
                             BigDecimal baselineValue, Integer baselineYear, BigDecimal targetValue, Integer targetYear,
                             String valuePeriod, BigDecimal female, BigDecimal male, BigDecimal total,
                             BigDecimal figureValue, BigDecimal previousFigureValue, String status, String statusReason,
-                            List<String> responsibleAgencies, List<Source> sources, List<String> contributingUnits) {
+                            List<String> responsibleAgencies, List<Source> sources, List<String> contributingUnits,
+                            @Schema(description = "The upper end of a range target (\"30–40%\"); null for a single value")
+                            BigDecimal targetValueHigh,
+                            @Schema(description = "The ± the plan allows around an \"about\" target, in the figure's unit")
+                            BigDecimal tolerance,
+                            @Schema(description = "The plan's interim target for the period's year, if it sets one")
+                            BigDecimal interimTarget) {
     }
 
     /** Where a figure came from: an agency's accepted report, the statistics office's push, another system. */

@@ -38,6 +38,7 @@ public record PublicConsolidation(long id, long planId, String planNumber, Strin
         return new ConsolidationView.TargetRow(r.objectiveKey(), r.targetKey(), r.targetLabel(), r.targetText(), r.measureKey(),
                 r.indicatorCode(), r.figure(), r.comparator(), r.baselineValue(), r.baselineYear(), r.targetValue(), r.targetYear(),
                 r.valuePeriod(), r.female(), r.male(), r.total(), r.figureValue(), r.previousFigureValue(), r.status(),
-                r.statusReason(), r.responsibleAgencies(), sources, r.contributingUnits());
+                r.statusReason(), r.responsibleAgencies(), sources, r.contributingUnits(), r.targetValueHigh(), r.tolerance(),
+                r.interimTarget());
     }
 }

@@ -41,7 +41,8 @@ public class TargetRows {
                 shown == null ? null : shown.female(), shown == null ? null : shown.male(), shown == null ? null : shown.total(),
                 figure, previousFigure, a.status(), a.reason(),
                 m.responsibleAgencies().stream().map(PlanModel.Responsible::agency).toList(),
-                src == null ? List.of() : sources(src), src == null ? List.of() : units(src));
+                src == null ? List.of() : sources(src), src == null ? List.of() : units(src),
+                m.targetValueHigh(), m.tolerance(), interim(m, year));
     }
 
     TargetRow rowFromParts(PlanModel.Objective o, PlanModel.Target t, PlanModel.Measure m, int year, String period,
@@ -52,7 +53,13 @@ public class TargetRows {
         return new TargetRow(o.key(), t.key(), t.label(), t.text(), m.key(), m.indicatorCode(), m.figure(), m.comparator(),
                 m.baselineValue(), m.baselineYear(), m.targetValue(), m.targetYear(), parts.empty() ? null : period,
                 parts.female(), parts.male(), parts.total(), figure, previousFigure, a.status(), a.reason(),
-                m.responsibleAgencies().stream().map(PlanModel.Responsible::agency).toList(), sources, units);
+                m.responsibleAgencies().stream().map(PlanModel.Responsible::agency).toList(), sources, units,
+                m.targetValueHigh(), m.tolerance(), interim(m, year));
+    }
+
+    /** The plan's interim target for the consolidated period's year, or null. */
+    private static BigDecimal interim(PlanModel.Measure m, int year) {
+        return m.interimFor(year).map(PlanModel.Interim::value).orElse(null);
     }
 
     /** The figure, recomputed from the roll-up's parts; indicators-service's own value only when it gives no parts. */

@@ -254,7 +254,7 @@ public class DocumentBuilder {
                 bySex.add(List.of(++i, r.measureKey(), nz(r.targetText()), nz(r.indicatorCode()), nz(r.valuePeriod()), num(r.female()),
                         num(r.male()), num(r.total())));
             }
-            progress.add(List.of(++j, r.measureKey(), nz(r.targetText()), baseline(r), w.target(r.comparator(), r.targetValue(), r.targetYear()),
+            progress.add(List.of(++j, r.measureKey(), nz(r.targetText()), baseline(r), w.target(r),
                     r.figureValue() == null ? "" : plain(r.figureValue()) + (r.valuePeriod() == null ? "" : " (" + r.valuePeriod() + ")"),
                     w.status(r.status())));
         }
@@ -309,7 +309,7 @@ public class DocumentBuilder {
                 sources.add(nz(s.kind()) + (s.agency() == null ? "" : " " + s.agency()) + (s.reference() == null ? "" : " " + s.reference()));
             }
             out.add(List.of(nz(r.objectiveKey()), nz(r.targetText()), r.measureKey(), nz(r.indicatorCode()), baseline(r),
-                    w.target(r.comparator(), r.targetValue(), r.targetYear()), nz(r.valuePeriod()), num(r.female()), num(r.male()),
+                    w.target(r), nz(r.valuePeriod()), num(r.female()), num(r.male()),
                     num(r.total()), num(r.figureValue()), w.status(r.status()), String.join("; ", sources)));
         }
         return out;

@@ -2,6 +2,7 @@ package vn.gems.reporting.service.export;
 
 import vn.gems.contracts.plans.RuleKind;
 import vn.gems.contracts.plans.TargetComparator;
+import vn.gems.reporting.rest.ConsolidationView;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -101,10 +102,26 @@ final class Labels {
     }
 
     String target(TargetComparator c, BigDecimal value, Integer year) {
+        return target(c, value, null, null, year);
+    }
+
+    /** A row's target: a range "30–40", an "about" target with its ± tolerance, and the period's interim target. */
+    String target(ConsolidationView.TargetRow r) {
+        String text = target(r.comparator(), r.targetValue(), r.targetValueHigh(), r.tolerance(), r.targetYear());
+        if (r.interimTarget() == null) {
+            return text;
+        }
+        return (text + "; " + t("chỉ tiêu kỳ này ", "this period's interim target ") + r.interimTarget().stripTrailingZeros().toPlainString()).trim();
+    }
+
+    private String target(TargetComparator c, BigDecimal value, BigDecimal high, BigDecimal tolerance, Integer year) {
         if (value == null) {
             return "";
         }
-        return (comparator(c) + " " + value.stripTrailingZeros().toPlainString() + (year == null ? "" : " (" + year + ")")).trim();
+        return (comparator(c) + " " + value.stripTrailingZeros().toPlainString()
+                + (high == null ? "" : "–" + high.stripTrailingZeros().toPlainString())
+                + (tolerance == null ? "" : " ± " + tolerance.stripTrailingZeros().toPlainString())
+                + (year == null ? "" : " (" + year + ")")).trim();
     }
 
     /**
