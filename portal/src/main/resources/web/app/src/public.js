@@ -301,9 +301,18 @@ export async function plan({ params }) {
 }
 
 function target(m) {
-  const parts = [m.comparator ? t(`cmp.${m.comparator}`) : '', m.targetValue !== null && m.targetValue !== undefined ? num(m.targetValue) : '',
+  return `${m.key}: ${targetText(m)}`;
+}
+
+const given = (v) => v !== null && v !== undefined;
+
+/** A target in words: "khoảng 109 ± 2 vào năm 2030", a range "trong khoảng 30–40", the period's interim target where set. */
+export function targetText(m) {
+  const value = given(m.targetValue) ? `${num(m.targetValue)}${given(m.targetValueHigh) ? `–${num(m.targetValueHigh)}` : ''}` : '';
+  const parts = [m.comparator ? t(`cmp.${m.comparator}`) : '', value, given(m.tolerance) ? `± ${num(m.tolerance)}` : '',
     m.targetYear ? t('cmp.by', { year: m.targetYear }) : ''];
-  return `${m.key}: ${parts.filter(Boolean).join(' ')}`;
+  const text = parts.filter(Boolean).join(' ');
+  return given(m.interimTarget) ? `${text}; ${t('cmp.interim', { value: num(m.interimTarget) })}` : text;
 }
 
 // ---------------------------------------------------------------- published consolidated report
@@ -329,7 +338,7 @@ export async function report({ params }) {
           <th scope="col">${t('chart.value')}</th><th scope="col">${t('plan.target')}</th><th scope="col">${t('plan.status')}</th></tr></thead>
         <tbody>${allRows.map((x) => html`<tr data-measure=${x.measureKey}><th scope="row">${x.measureKey}<br><span class="meta">${x.targetText}</span></th>
           <td class="num">${num(x.female)}</td><td class="num">${num(x.male)}</td><td class="num">${num(x.figureValue)}</td>
-          <td>${target({ key: x.measureKey, comparator: x.comparator, targetValue: x.targetValue, targetYear: x.targetYear })}</td>
+          <td>${target({ ...x, key: x.measureKey })}</td>
           <td>${badge('status', x.status)}</td></tr>`)}</tbody></table>`)}
       <div class="actions">
         <button type="button" class="secondary" id="report-csv" @click=${() => download(`${slug(r.planNumber)}-${r.period}.csv`,

@@ -44,6 +44,9 @@ export async function page(route) {
   if (hasRole('stats-pusher')) {
     tabs.push(['upload', t('ws.upload')]);
   }
+  if (['plan-manager', 'reviewer', 'admin'].some(hasRole)) {
+    tabs.push(['bodies', t('ws.bodies')]);
+  }
   const sub = route.params[0] || tabs[0]?.[0] || '';
   const current = { report: 'obligations', review: 'inbox' }[sub] || sub;
   let body;
@@ -55,6 +58,8 @@ export async function page(route) {
     body = await (await import('./ws-review.js')).reviewPage(sub, route);
   } else if (sub === 'requests') {
     body = await (await import('./ws-requests.js')).requestsPage(route.query);
+  } else if (sub === 'bodies') {
+    body = await (await import('./ws-members.js')).membersPage(route.params[1]);
   } else if (sub === 'upload') {
     body = await (await import('./ws-upload.js')).uploadPage();
   } else {
@@ -115,7 +120,7 @@ async function obligations() {
   return { title: t('ws.obligations'), view };
 }
 
-async function startReport(obligationId) {
+export async function startReport(obligationId) {
   try {
     const r = await call('POST', `/api/reports/obligations/${obligationId}/report`, { json: {} });
     location.hash = `#/ws/report/${r.data.id}`;

@@ -6,8 +6,8 @@ import { get, call, items, q, problemText } from './api.js';
 import { num, date, download, slug } from './format.js';
 import { bars, MEN } from './charts.js';
 import { badge, tableWrap } from './ui.js';
-import { planTitle, timing, extension } from './workspace.js';
-import { completenessTable } from './public.js';
+import { planTitle, timing, extension, startReport } from './workspace.js';
+import { completenessTable, targetText } from './public.js';
 
 export async function reviewPage(sub, route) {
   if (sub === 'review') {
@@ -227,17 +227,22 @@ async function consolidation(planId, query) {
       <div class="charts"><div class="chart" id="chart-consolidation" role="img" aria-label=${t('report.chartLabel')}></div></div>
       ${completenessTable(c.completeness)}</section>
     <section aria-labelledby="h-ag"><h2 id="h-ag">${t('cons.agencies')}</h2>
-      ${tableWrap(t('cons.agencies'), html`<table class="data" id="agencies"><thead><tr><th scope="col">${t('obl.agency')}</th>
-        <th scope="col">${t('obl.due')}</th><th scope="col">${t('obl.status')}</th><th scope="col">${t('cons.timeliness')}</th></tr></thead>
-        <tbody>${c.agencies.map((a) => html`<tr data-agency=${a.agency}><th scope="row">${a.agencyName || a.agency}</th><td>${date(a.dueDate)}</td>
-          <td>${a.state}</td><td>${badge('time', a.timeliness)}${a.daysLate ? ` (${t('obl.daysLate', { n: a.daysLate })})` : ''}</td></tr>`)}
-        </tbody></table>`)}</section>
+      <p class="meta">${t('cons.requiredOnly')}</p>
+      ${linesTable('agencies', t('cons.agencies'), [...c.agencies, ...(c.countedAsSuccessor || [])],
+        new Set((c.countedAsSuccessor || []).map((a) => a.obligationId)))}</section>
+    ${c.invited?.invited ? html`<section aria-labelledby="h-inv" id="invited"><h2 id="h-inv">${t('cons.invited')}</h2>
+      <p><span class="badge badge-not-counted">${t('cons.notCounted')}</span>
+        <span id="invited-count">${t('cons.invitedCount', { submitted: c.invited.submitted, invited: c.invited.invited })}</span></p>
+      ${linesTable('invited-agencies', t('cons.invited'), c.invited.agencies, new Set())}</section>` : nothing}
+    ${c.children?.length ? childPlansSection(c.children) : nothing}
+    ${c.upward?.length ? upwardSection(c.upward) : nothing}
     <section aria-labelledby="h-rows"><h2 id="h-rows">${t('report.targets')}</h2>
       ${tableWrap(t('report.targets'), html`<table class="data"><thead><tr><th scope="col">${t('plan.measure')}</th>
         <th scope="col">${t('chart.women')}</th><th scope="col">${t('chart.men')}</th><th scope="col">${t('chart.value')}</th>
-        <th scope="col">${t('plan.status')}</th></tr></thead>
+        <th scope="col">${t('plan.target')}</th><th scope="col">${t('plan.status')}</th></tr></thead>
         <tbody>${rows.map((x) => html`<tr data-measure=${x.measureKey}><th scope="row">${x.measureKey}</th><td class="num">${num(x.female)}</td>
-          <td class="num">${num(x.male)}</td><td class="num">${num(x.figureValue)}</td><td>${badge('status', x.status)}</td></tr>`)}
+          <td class="num">${num(x.male)}</td><td class="num">${num(x.figureValue)}</td><td class="target">${targetText(x)}</td>
+          <td>${badge('status', x.status)}</td></tr>`)}
         </tbody></table>`)}</section>
     <section aria-labelledby="h-exp"><h2 id="h-exp">${t('cons.export')}</h2>
       <div class="actions">${['xlsx', 'docx', 'csv'].map((f) => html`<button type="button" class="secondary" data-export=${f}
@@ -252,6 +257,58 @@ async function consolidation(planId, query) {
       series: [{ name: t('report.expected'), data: [c.completeness.onTime, c.completeness.late, c.completeness.missing, c.completeness.pending], color: MEN }],
     }, (v) => num(v)),
   };
+}
+
+/** Submitters' lines: due date, report state and timeliness, a link to the report; merged bodies marked as counted once. */
+function linesTable(id, label, lines, merged) {
+  return tableWrap(label, html`<table class="data" id=${id}><thead><tr><th scope="col">${t('obl.agency')}</th>
+    <th scope="col">${t('obl.due')}</th><th scope="col">${t('obl.status')}</th><th scope="col">${t('cons.timeliness')}</th>
+    <th scope="col">${t('obl.action')}</th></tr></thead>
+    <tbody>${lines.map((a) => html`<tr data-agency=${a.agency}><th scope="row">${a.agencyName || a.agency}
+        ${merged.has(a.obligationId) ? html`<br><span class="badge badge-successor" data-counted-as-successor="true">${t('cons.countedAsSuccessor')}</span>` : nothing}</th>
+      <td>${date(a.dueDate)}</td><td>${badge('ostatus', a.state)}</td>
+      <td>${badge('time', a.timeliness)}${a.daysLate ? ` (${t('obl.daysLate', { n: a.daysLate })})` : ''}</td>
+      <td>${reportLink(a)}</td></tr>`)}
+    </tbody></table>`);
+}
+
+const reportLink = (line) => (line?.reportId && line.state !== 'OPEN'
+  ? html`<a href="#/ws/review/${line.reportId}">${t('cons.openReport')}</a>` : nothing);
+
+/** A plan over child plans (the ministry over the provinces): each child's own report and the completeness it received. */
+function childPlansSection(children) {
+  return html`<section aria-labelledby="h-children"><h2 id="h-children">${t('cons.children')}</h2>
+    <p class="meta">${t('cons.childrenIntro')}</p>
+    ${tableWrap(t('cons.children'), html`<table class="data" id="child-plans"><thead><tr>
+      <th scope="col">${t('cons.childPlan')}</th><th scope="col">${t('cons.childReport')}</th><th scope="col">${t('cons.timeliness')}</th>
+      <th scope="col">${t('report.expected')}</th><th scope="col">${t('report.onTime')}</th><th scope="col">${t('report.late')}</th>
+      <th scope="col">${t('report.missing')}</th><th scope="col">${t('report.pending')}</th><th scope="col">${t('report.percent')}</th>
+      <th scope="col">${t('obl.action')}</th></tr></thead>
+      <tbody>${children.map((ch) => {
+        const s = ch.submission;
+        const k = ch.completeness;
+        return html`<tr data-child-plan=${ch.planId} data-agency=${ch.issuingAgency}>
+          <th scope="row">${s?.agencyName || ch.issuingAgency}<br><span class="meta">${ch.planNumber} · ${ch.unitCode || ''}</span></th>
+          <td>${s ? html`${badge('ostatus', s.state)}<br><span class="meta">${t('obl.due')}: ${date(s.dueDate)}</span>` : t('cons.noChildReport')}</td>
+          <td>${s ? html`${badge('time', s.timeliness)}${s.daysLate ? ` (${t('obl.daysLate', { n: s.daysLate })})` : ''}` : '—'}</td>
+          <td class="num" data-key="expected">${num(k.expected)}</td><td class="num" data-key="onTime">${num(k.onTime)}</td>
+          <td class="num" data-key="late">${num(k.late)}</td><td class="num" data-key="missing">${num(k.missing)}</td>
+          <td class="num" data-key="pending">${num(k.pending)}</td><td class="num" data-key="submittedPercent">${num(k.submittedPercent, 1)}%</td>
+          <td>${reportLink(s)}</td></tr>`;
+      })}</tbody></table>`)}</section>`;
+}
+
+/** The receiving agency's own report upward (a province's to the ministry), prefilled from this consolidation. */
+function upwardSection(upward) {
+  return html`<section aria-labelledby="h-up"><h2 id="h-up">${t('cons.upward')}</h2>
+    ${tableWrap(t('cons.upward'), html`<table class="data" id="upward"><thead><tr><th scope="col">${t('obl.report')}</th>
+      <th scope="col">${t('cons.receiver')}</th><th scope="col">${t('obl.due')}</th><th scope="col">${t('obl.status')}</th>
+      <th scope="col">${t('obl.action')}</th></tr></thead>
+      <tbody>${upward.map((u) => html`<tr data-obligation=${u.obligationId}><th scope="row">${u.ruleKey}</th><td>${u.receivingAgency}</td>
+        <td>${date(u.dueDate)}</td><td>${badge('ostatus', u.state)}</td>
+        <td>${u.reportId ? html`<a href="#/ws/report/${u.reportId}">${t('obl.open')}</a>`
+          : html`<button type="button" class="secondary" @click=${() => startReport(u.obligationId)}>${t('cons.prefill')}</button>`}</td></tr>`)}
+      </tbody></table>`)}</section>`;
 }
 
 async function publish(planId, params) {
