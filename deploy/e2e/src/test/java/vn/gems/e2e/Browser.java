@@ -118,6 +118,16 @@ final class Browser implements AutoCloseable {
         e.sendKeys(text);
     }
 
+    /** A 1280×900 browser signed in to the workspace as {@code user} on Keycloak's login page; {@code name} prefixes its screenshots. */
+    static Browser signedIn(String name, String user) throws IOException {
+        Browser b = new Browser(name, 1280, 900);
+        b.open(E2eSuite.gateway() + "/#/ws");
+        b.await("#ws-login").click();
+        b.logInOnKeycloak(user);
+        b.awaitText("#ws-who", user);
+        return b;
+    }
+
     /** Keycloak's own login page (the real one, not a token request behind the scenes). */
     void logInOnKeycloak(String username) {
         await("#username").sendKeys(username);

@@ -48,12 +48,8 @@ class PortalRequestsBrowserE2eTest {
     }
 
     static Browser signIn(String user) throws Exception {
-        Browser b = new Browser("requests-" + user, 1280, 900);
+        Browser b = Browser.signedIn("requests-" + user, user);
         browsers.add(b);
-        b.open(gateway() + "/#/ws");
-        b.await("#ws-login").click();
-        b.logInOnKeycloak(user);
-        b.awaitText("#ws-who", user);
         return b;
     }
 
