@@ -12,8 +12,9 @@ import java.util.List;
  * <ul>
  *   <li>{@link #WRITERS}, the suites that write over the demo's shared reference figures, after the others. This is
  *   the one order that still matters, and it is named here rather than hidden in numbers: the access matrix writes
- *   and publishes WAGE_WORKERS for Huế, after which the statistics office's demo CSV that {@code IndicatorsE2eTest}
- *   and {@code Dhis2E2eTest} push is refused (422). Every other class sets up what it asserts.</li>
+ *   WAGE_WORKERS for Huế as TTH-DOLISA, and a figure another agency reported is never overwritten by a push
+ *   ({@code OWNED_BY_OTHER_AGENCY}), so the statistics office's demo CSV that {@code IndicatorsE2eTest} and
+ *   {@code Dhis2E2eTest} push would be refused (422). Every other class sets up what it asserts.</li>
  *   <li>{@link #SLOW}, the classes that restart services or load thousands of units, last: scheduling only, so that
  *   a failure in the quick ones shows early.</li>
  * </ul>
