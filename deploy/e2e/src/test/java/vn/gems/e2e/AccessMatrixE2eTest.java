@@ -5,7 +5,6 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code 403} or {@code 404} (the object is hidden from that caller). Every 2xx answer is also validated
  * against the service's published OpenAPI document — no field outside the schema may appear.
  */
-@Order(10)
 @ExtendWith(E2eSuite.class)
 class AccessMatrixE2eTest {
 

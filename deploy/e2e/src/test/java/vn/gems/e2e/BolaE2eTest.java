@@ -7,7 +7,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +49,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * ("Object- and property-level authorisation"); {@link #everyRouteWithAPathIdIsCoveredOrListed()} keeps the lists
  * complete against the published OpenAPI documents.
  */
-@Order(11)
 @ExtendWith(E2eSuite.class)
 class BolaE2eTest {
 

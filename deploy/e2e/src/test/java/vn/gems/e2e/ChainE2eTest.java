@@ -3,7 +3,6 @@ package vn.gems.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.launcher.DemoLoader;
@@ -45,7 +44,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  *   the only 2026 births in the country → 6,900 / 7,521 at VN and in the provinces' sum.
  * </pre>
  */
-@Order(8)
 @ExtendWith(E2eSuite.class)
 class ChainE2eTest {
 

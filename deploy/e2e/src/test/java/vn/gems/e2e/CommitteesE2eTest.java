@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,7 +25,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * the successor's committee as holder. Also the demo's committees: Huế's 2025 wards, TTH-HUE-PC retired with its
  * unit, the 2020 merger of Tây Trà into Trà Bồng, and the commune officer's token.
  */
-@Order(7)
 @ExtendWith(E2eSuite.class)
 class CommitteesE2eTest {
 

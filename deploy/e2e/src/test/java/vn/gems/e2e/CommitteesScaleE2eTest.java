@@ -3,7 +3,6 @@ package vn.gems.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,7 +22,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * feed to all 3,334 committees. Off unless {@code -Dgems.bench.committees=true} (it adds 3,334 units and agencies to
  * the shared suite); prints its figures (README "Figures").
  */
-@Order(30)
 @ExtendWith(E2eSuite.class)
 class CommitteesScaleE2eTest {
 

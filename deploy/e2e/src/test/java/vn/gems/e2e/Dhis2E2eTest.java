@@ -3,7 +3,6 @@ package vn.gems.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,7 +26,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * {@code dataValueSets} file of the same figures, and the stored values are identical (the second push changes
  * nothing); published values go out as a {@code dataValueSets} document.
  */
-@Order(7)
 @ExtendWith(E2eSuite.class)
 class Dhis2E2eTest {
 

@@ -3,7 +3,6 @@ package vn.gems.e2e;
 import org.awaitility.Awaitility;
 import java.time.Duration;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.launcher.SuiteConfig;
@@ -20,7 +19,6 @@ import static vn.gems.e2e.E2eSuite.config;
 import static vn.gems.e2e.E2eSuite.gateway;
 
 /** The foundation's promises, proven against the real suite with real Keycloak tokens. */
-@Order(1)
 @ExtendWith(E2eSuite.class)
 class FoundationE2eTest {
 

@@ -1,6 +1,5 @@
 package vn.gems.e2e;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.client.indicators.api.IndicatorsApi;
@@ -10,7 +9,9 @@ import vn.gems.client.indicators.model.Indicator;
 import vn.gems.client.indicators.model.Rollup;
 import vn.gems.client.plans.api.AgenciesApi;
 import vn.gems.client.plans.api.PublicPlansApi;
+import vn.gems.client.plans.model.Agency;
 import vn.gems.client.reporting.api.ObligationsApi;
+import vn.gems.client.reporting.api.PublicApi;
 import vn.gems.client.reporting.model.Obligation;
 
 import java.time.LocalDate;
@@ -31,7 +32,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * (enums included). It reads the reference data the suite loads (agencies, units, catalogue), so it needs no other
  * class to have run; read-only, so it runs with the classes that assert the demo data's figures.
  */
-@Order(5)
 @ExtendWith(E2eSuite.class)
 class GeneratedClientsE2eTest {
 
@@ -76,7 +76,7 @@ class GeneratedClientsE2eTest {
         assertTrue(new AgenciesApi(api).listAgencies(null, null, 0, null, null, 500, null).getTotal() > 10);
         // the demo retires MOLISA: Home Affairs holds its gender-equality duties now
         assertEquals(List.of("VN-MOHA"), new AgenciesApi(api).getAgencyHolders("VN-MOLISA").stream()
-                .map(vn.gems.client.plans.model.Agency::getCode).toList());
+                .map(Agency::getCode).toList());
         // a public operation (security: []): the client sends no token at all, and the page binds
         vn.gems.client.plans.ApiClient anonymous = client(GeneratedClientsE2eTest::plans, null);
         assertNotNull(new PublicPlansApi(anonymous).searchPublicPlans(null, null, 0, null, null, 50, null, null, null).getTotal());
@@ -105,6 +105,6 @@ class GeneratedClientsE2eTest {
         List<Obligation> mine = new ObligationsApi(api).listObligations(null, 0, null, null, 100, null, null).getItems();
         assertTrue(mine.stream().allMatch(o -> "TTH-DOH".equals(o.getAgency())), "a reporter sees its own agency's obligations");
         assertNotNull(new ObligationsApi(api).getReportingOverview());
-        assertNotNull(new vn.gems.client.reporting.api.PublicApi(client(GeneratedClientsE2eTest::reporting, null)).listPublicReports(null));
+        assertNotNull(new PublicApi(client(GeneratedClientsE2eTest::reporting, null)).listPublicReports(null));
     }
 }

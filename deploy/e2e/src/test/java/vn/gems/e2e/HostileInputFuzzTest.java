@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -35,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * input is ever fetched (a canary socket counts connections). {@code -Dgems.fuzz.requests=N} (default 10,000)
  * and {@code -Dgems.fuzz.duration=30m} make a longer run.
  */
-@Order(20)
 @ExtendWith(E2eSuite.class)
 class HostileInputFuzzTest {
 

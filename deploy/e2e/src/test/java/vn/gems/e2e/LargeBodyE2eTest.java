@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * problem and logged, whether the client sends the whole body first or asks with {@code Expect: 100-continue}.
  * The file is made while it is sent, never held in memory.
  */
-@Order(6)
 @ExtendWith(E2eSuite.class)
 class LargeBodyE2eTest {
 

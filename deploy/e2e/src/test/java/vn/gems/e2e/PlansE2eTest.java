@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,7 +37,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * real indicator catalogue and units of indicators-service, the plan lifecycle announced to the real
  * reporting-service (also when it was down), the public portal route, and another agency kept out.
  */
-@Order(3)
 @ExtendWith(E2eSuite.class)
 class PlansE2eTest {
 

@@ -1,16 +1,10 @@
 package vn.gems.e2e;
 
 import org.awaitility.Awaitility;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -42,40 +36,29 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * the consolidation and publishes it; an anonymous visitor finds the plan without diacritics, reads the published
  * progress, the sex-disaggregated chart of a province and downloads its CSV, in Vietnamese and in English; the
  * statistics officer's upload shows its progress and its rejected rows. Every page is screenshotted and audited
- * (axe-core, CSP). The class creates all its own data through the API.
+ * (axe-core, CSP). The class creates all its own data through the API, and each test its own plan with the report
+ * in the state the test starts from (through the API), so the tests run in any order and one failure stays one.
  */
-@Order(13)
 @ExtendWith(E2eSuite.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserE2eTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String CHART_INDICATOR = "MASTERS_DEGREE_HOLDERS";
-    static long planId;
-    static String planCode;
-    static long healthObligation;
-    static long reportId;
-    static Browser reporter;
-    static Browser reviewer;
+    /** Health's 2025 report as the reporter first submits it (the browser test types the same figures). */
+    static final String HEALTH_REPORT = """
+            {"sections":[{"kind":"RESULTS","objectiveKey":"O4","text":"Tỷ số giới tính khi sinh 110 bé trai/100 bé gái; tử vong mẹ 16/100.000."},
+                         {"kind":"DIFFICULTIES","text":"Số liệu tuyến xã còn chậm."}],
+             "values":[{"measureKey":"O4-T1-M1","female":7000,"male":7800},
+                       {"measureKey":"O4-T2-M1","value":16},
+                       {"measureKey":"O4-T3-M1","value":21},
+                       {"measureKey":"O4-T4-M1","value":1}]}""";
+    static final String COMMENT = "Kiểm tra lại số trẻ trai theo sổ A1";
+    static final String SUMMARY = "Đề nghị rà soát số liệu sinh";
 
     @BeforeAll
     static void setUp() throws Exception {
         assertTrue(Browser.available(), "the browser tests need Debian's chromium and chromium-driver (" + Browser.CHROMIUM
                 + ", " + Browser.CHROMEDRIVER + "): .ci/run installs them; on a laptop: apt-get install chromium chromium-driver");
         KeycloakAdmin.allowPortalOrigin(gateway());
-        // Seed 003 under a code of its own, issued: the obligations follow from plans-service's outbox.
-        ObjectNode doc = (ObjectNode) JSON.readTree(Path.of(System.getProperty("gems.root", "../.."), "deploy/demo/plans/tth-2021-2025.json").toFile());
-        planCode = "E2E-PORTAL-" + Long.toString(System.nanoTime(), 36).toUpperCase();
-        doc.put("code", planCode);
-        Response created = given().header("Authorization", bearer("dolisa.officer")).contentType(ContentType.JSON).body(doc.toString())
-                .post(gateway() + "/api/plans");
-        assertEquals(201, created.statusCode(), created.asString());
-        planId = created.jsonPath().getLong("id");
-        given().header("Authorization", bearer("dolisa.officer")).header("If-Match", created.header("ETag")).contentType(ContentType.JSON)
-                .body("{\"documentNumber\":\"" + planCode + "/KH-UBND\",\"issueDate\":\"2021-05-10\"}")
-                .post(gateway() + "/api/plans/" + planId + "/issue").then().statusCode(200);
-        E2eSuite.await("the portal plan's obligations", Duration.ofSeconds(90), () -> obligation("health.reporter", "R2") > 0);
-        healthObligation = obligation("health.reporter", "R2");
         // Two published years of a sex-disaggregated indicator for Huế, for the public chart.
         String stats = "Bearer " + E2eSuite.clientToken("statistics-office", "statistics-office-demo-secret");
         given().header("Authorization", stats).contentType("text/csv; charset=UTF-8").body(("""
@@ -94,156 +77,199 @@ class PortalBrowserE2eTest {
         }
     }
 
-    @AfterAll
-    static void tearDown() {
-        for (Browser b : new Browser[]{reporter, reviewer}) {
-            if (b != null) {
-                b.close();
-            }
-        }
+    /** Seed 003 under a code of its own, issued, once its obligations (from plans-service's outbox) are there: its id. */
+    static long issuedPlan() throws Exception {
+        return ReportingE2eTest.issueSeed003Copy("E2E-PORTAL-");
     }
 
-    static long obligation(String user, String rule) {
-        List<Object> ids = given().header("Authorization", bearer(user))
-                .get(gateway() + "/api/reports/obligations?size=500&planId=" + planId + "&period=2025").then().statusCode(200)
-                .extract().jsonPath().getList("items.findAll { it.ruleKey == '" + rule + "' }.id");
-        return ids.isEmpty() ? -1 : ((Number) ids.get(0)).longValue();
+    static long obligation(long plan, String user, String rule) {
+        return ReportingE2eTest.obligation(plan, user, rule);
     }
 
-    static Browser signIn(String user) throws Exception {
-        Browser b = new Browser(user, 1280, 900);
-        b.open(gateway() + "/#/ws");
-        b.await("#ws-login");
-        b.audit("workspace-login");
-        b.find("#ws-login").click();
-        b.logInOnKeycloak(user);
-        b.awaitText("#ws-who", user);
-        return b;
+    /** Health's 2025 report of the plan, submitted once with {@link #HEALTH_REPORT} (through the API): its id. */
+    static long submittedReport(long plan) {
+        long report = ReportingE2eTest.start("health.reporter", obligation(plan, "health.reporter", "R2"), HEALTH_REPORT);
+        ReportingE2eTest.submit("health.reporter", report);
+        return report;
     }
 
-    @Test
-    @Order(1)
-    void reporterFillsInAndSubmitsTheReport() throws Exception {
-        reporter = signIn("health.reporter");
-        reporter.go("#/ws/obligations");
-        WebElement row = reporter.await("tr[data-obligation='" + healthObligation + "']");
-        assertTrue(row.getText().contains("30/11/2025"), "due date as dd/MM/yyyy: " + row.getText());
-        reporter.audit("obligations");
-        row.findElement(By.cssSelector("button")).click();
-        reporter.await("#report-form");
-        reportId = Long.parseLong(reporter.driver.getCurrentUrl().replaceAll(".*/ws/report/(\\d+).*", "$1"));
-
-        reporter.type("#s-RESULTS-O4", "Tỷ số giới tính khi sinh 110 bé trai/100 bé gái; tử vong mẹ 16/100.000.");
-        // A part above its total: the API's own check answers as the user types, beside the figure.
-        reporter.type("#v-O4-T1-M1-female", "9.000");
-        reporter.type("#v-O4-T1-M1-male", "100");
-        reporter.type("#v-O4-T1-M1-total", "5.000");
-        reporter.await("#form-errors .alert-error");
-        reporter.awaitText("#err-v-O4-T1-M1-total", "Tổng không được nhỏ hơn nữ + nam");
-        assertEquals("true", reporter.find("#v-O4-T1-M1-total").getAttribute("aria-invalid"));
-        reporter.audit("report-form-validation");
-        reporter.type("#v-O4-T1-M1-female", "7.000");
-        reporter.type("#v-O4-T1-M1-male", "7.800");
-        reporter.find("#v-O4-T1-M1-total").clear();
-        reporter.type("#v-O4-T2-M1-value", "16");
-        reporter.type("#v-O4-T3-M1-value", "21");
-        reporter.type("#v-O4-T4-M1-value", "1");
-        reporter.type("#s-DIFFICULTIES", "Số liệu tuyến xã còn chậm.");
-        Path evidence = Files.createTempFile("so-lieu-a1-", ".csv");
-        evidence.toFile().deleteOnExit();
-        Files.writeString(evidence, "indicator,female,male\nBIRTHS,7000,7800\n");
-        reporter.upload("#evidence-file", evidence);
-        reporter.find("#evidence-upload").click();
-        reporter.awaitText("#attachments", evidence.getFileName().toString());
-        reporter.find("#save-draft").click();
-        reporter.awaitText("#form-status", "Đã lưu nháp");
-        reporter.audit("report-form");
-        reporter.find("#submit-report").click();
-        reporter.awaitText(".badge", "Đã nộp");
-        reporter.audit("report-submitted");
-        given().header("Authorization", bearer("health.reporter")).get(gateway() + "/api/reports/submissions/" + reportId).then()
-                .statusCode(200).body("state", equalTo("SUBMITTED")).body("lastVersionNo", equalTo(1))
-                .body("attachments.size()", equalTo(1));
+    /** ... then returned by DOLISA with a comment on the births and a summary. */
+    static long returnedReport(long plan) {
+        long report = submittedReport(plan);
+        given().header("Authorization", bearer("dolisa.officer")).header("If-Match", ReportingE2eTest.etag("dolisa.officer", report))
+                .contentType(ContentType.JSON).body("""
+                        {"summary":"%s","comments":[{"measureKey":"O4-T1-M1","text":"%s"}]}""".formatted(SUMMARY, COMMENT))
+                .post(gateway() + "/api/reports/submissions/" + report + "/return").then().statusCode(200).body("state", equalTo("RETURNED"));
+        return report;
     }
 
-    @Test
-    @Order(2)
-    void reviewerReturnsItWithAComment() throws Exception {
-        reviewer = signIn("dolisa.officer");
-        reviewer.go("#/ws/inbox");
-        reviewer.await("tr[data-report='" + reportId + "'] a").click();
-        reviewer.await("#review-form");
-        reviewer.audit("review");
-        reviewer.type("#c-O4-T1-M1", "Kiểm tra lại số trẻ trai theo sổ A1");
-        reviewer.type("#review-summary-text", "Đề nghị rà soát số liệu sinh");
-        reviewer.find("#return-report").click();
-        reviewer.awaitText("#review-status", "Đã trả lại");
-        given().header("Authorization", bearer("health.reporter")).get(gateway() + "/api/reports/submissions/" + reportId).then()
-                .body("state", equalTo("RETURNED"));
+    /** ... then fixed (7,700 boys instead of 7,800) and submitted again: version 2. */
+    static long resubmittedReport(long plan) {
+        long report = returnedReport(plan);
+        given().header("Authorization", bearer("health.reporter")).header("If-Match", ReportingE2eTest.etag("health.reporter", report))
+                .contentType(ContentType.JSON).body(HEALTH_REPORT.replace("\"male\":7800", "\"male\":7700"))
+                .put(gateway() + "/api/reports/submissions/" + report).then().statusCode(200);
+        ReportingE2eTest.submit("health.reporter", report);
+        return report;
     }
 
-    @Test
-    @Order(3)
-    void reporterSeesTheCommentFixesAndResubmits() throws Exception {
-        reporter.go("#/ws/obligations");
-        reporter.await("tr[data-obligation='" + healthObligation + "'] a").click();
-        reporter.awaitText("[data-measure='O4-T1-M1'] .reviewer-note", "Kiểm tra lại số trẻ trai theo sổ A1");
-        reporter.awaitText("#review-summary", "Đề nghị rà soát số liệu sinh");
-        reporter.audit("report-returned");
-        reporter.type("#v-O4-T1-M1-male", "7.700");
-        reporter.find("#submit-report").click();
-        reporter.awaitText(".badge", "Đã nộp");
-        given().header("Authorization", bearer("health.reporter")).get(gateway() + "/api/reports/submissions/" + reportId).then()
-                .body("state", equalTo("SUBMITTED")).body("lastVersionNo", equalTo(2));
-    }
-
-    @Test
-    @Order(4)
-    void reviewerComparesAcceptsExtendsExportsAndPublishes() throws Exception {
-        reviewer.go("#/ws/inbox");
-        reviewer.await("tr[data-report='" + reportId + "'] a").click();
-        WebElement change = reviewer.await("#diff tr[data-path='values[O4-T1-M1].male']");
-        assertTrue(change.getText().contains("7800") && change.getText().contains("7700"), change.getText());
-        reviewer.audit("review-side-by-side");
-        reviewer.find("#accept-report").click();
-        reviewer.awaitText("#review-status", "Đã chấp nhận");
-
-        long education = obligation("education.reporter", "R2");
-        reviewer.go("#/ws/extensions");
-        reviewer.await("tr[data-obligation='" + education + "'] form");
-        String newDate = LocalDate.now().plusDays(30).toString();
-        reviewer.js("document.getElementById(arguments[0]).value = arguments[1]", "ext-date-" + education, newDate);
-        reviewer.type("#ext-reason-" + education, "Chờ số liệu tuyến xã");
-        reviewer.find("tr[data-obligation='" + education + "'] button[type=submit]").click();
-        reviewer.awaitText("tr[data-obligation='" + education + "'] .status-line", "Đã gia hạn");
-        reviewer.audit("extensions");
-        given().header("Authorization", bearer("education.reporter")).get(gateway() + "/api/reports/obligations/" + education).then()
-                .body("dueDate", equalTo(newDate)).body("originalDueDate", equalTo("2025-11-30"));
-
-        // The accepted figures reach indicators-service through reporting's outbox before the consolidation shows them.
+    /** The accepted figures reach indicators-service through reporting's outbox before a consolidation shows them. */
+    static void awaitAcceptedValuesDelivered() {
         E2eSuite.await("the accepted values delivered", Duration.ofSeconds(90), () -> {
             given().header("Authorization", bearer("gems.admin")).post(gateway() + "/api/reports/outbox/deliveries?now=true");
             return given().header("Authorization", bearer("gems.admin")).get(gateway() + "/api/reports/outbox").then().extract()
                     .jsonPath().getInt("pending") == 0;
         });
-        reviewer.go("#/ws/consolidation/" + planId + "?period=2025&rule=R2");
-        reviewer.await("#completeness");
-        reviewer.awaitText("tr[data-measure='O4-T1-M1']", "Đạt");
-        reviewer.await("#chart-consolidation[data-rendered='true']");
-        reviewer.audit("consolidation");
-        reviewer.find("button[data-export='xlsx']").click();
-        byte[] xlsx = reviewer.download(".xlsx");
-        assertTrue(xlsx.length > 1000 && xlsx[0] == 'P' && xlsx[1] == 'K', "an XLSX (zip) file");
-        reviewer.find("button[data-export='docx']").click();
-        assertTrue(reviewer.download(".docx").length > 1000);
-        reviewer.find("#publish").click();
-        reviewer.await("#public-report-link").click();
-        reviewer.awaitText("tr[data-measure='O4-T1-M1']", "Đạt");
+    }
+
+    static Browser signIn(String user) throws Exception {
+        Browser b = new Browser(user, 1280, 900);
+        try {
+            b.open(gateway() + "/#/ws");
+            b.await("#ws-login");
+            b.audit("workspace-login");
+            b.find("#ws-login").click();
+            b.logInOnKeycloak(user);
+            b.awaitText("#ws-who", user);
+            return b;
+        } catch (Exception | Error e) {
+            b.close();
+            throw e;
+        }
     }
 
     @Test
-    @Order(5)
+    void reporterFillsInAndSubmitsTheReport() throws Exception {
+        long healthObligation = obligation(issuedPlan(), "health.reporter", "R2");
+        try (Browser reporter = signIn("health.reporter")) {
+            reporter.go("#/ws/obligations");
+            WebElement row = reporter.await("tr[data-obligation='" + healthObligation + "']");
+            assertTrue(row.getText().contains("30/11/2025"), "due date as dd/MM/yyyy: " + row.getText());
+            reporter.audit("obligations");
+            row.findElement(By.cssSelector("button")).click();
+            reporter.await("#report-form");
+            long reportId = Long.parseLong(reporter.driver.getCurrentUrl().replaceAll(".*/ws/report/(\\d+).*", "$1"));
+
+            reporter.type("#s-RESULTS-O4", "Tỷ số giới tính khi sinh 110 bé trai/100 bé gái; tử vong mẹ 16/100.000.");
+            // A part above its total: the API's own check answers as the user types, beside the figure.
+            reporter.type("#v-O4-T1-M1-female", "9.000");
+            reporter.type("#v-O4-T1-M1-male", "100");
+            reporter.type("#v-O4-T1-M1-total", "5.000");
+            reporter.await("#form-errors .alert-error");
+            reporter.awaitText("#err-v-O4-T1-M1-total", "Tổng không được nhỏ hơn nữ + nam");
+            assertEquals("true", reporter.find("#v-O4-T1-M1-total").getAttribute("aria-invalid"));
+            reporter.audit("report-form-validation");
+            reporter.type("#v-O4-T1-M1-female", "7.000");
+            reporter.type("#v-O4-T1-M1-male", "7.800");
+            reporter.find("#v-O4-T1-M1-total").clear();
+            reporter.type("#v-O4-T2-M1-value", "16");
+            reporter.type("#v-O4-T3-M1-value", "21");
+            reporter.type("#v-O4-T4-M1-value", "1");
+            reporter.type("#s-DIFFICULTIES", "Số liệu tuyến xã còn chậm.");
+            Path evidence = Files.createTempFile("so-lieu-a1-", ".csv");
+            evidence.toFile().deleteOnExit();
+            Files.writeString(evidence, "indicator,female,male\nBIRTHS,7000,7800\n");
+            reporter.upload("#evidence-file", evidence);
+            reporter.find("#evidence-upload").click();
+            reporter.awaitText("#attachments", evidence.getFileName().toString());
+            reporter.find("#save-draft").click();
+            reporter.awaitText("#form-status", "Đã lưu nháp");
+            reporter.audit("report-form");
+            reporter.find("#submit-report").click();
+            reporter.awaitText(".badge", "Đã nộp");
+            reporter.audit("report-submitted");
+            given().header("Authorization", bearer("health.reporter")).get(gateway() + "/api/reports/submissions/" + reportId).then()
+                    .statusCode(200).body("state", equalTo("SUBMITTED")).body("lastVersionNo", equalTo(1))
+                    .body("attachments.size()", equalTo(1));
+        }
+    }
+
+    @Test
+    void reviewerReturnsItWithAComment() throws Exception {
+        long reportId = submittedReport(issuedPlan());
+        try (Browser reviewer = signIn("dolisa.officer")) {
+            reviewer.go("#/ws/inbox");
+            reviewer.await("tr[data-report='" + reportId + "'] a").click();
+            reviewer.await("#review-form");
+            reviewer.audit("review");
+            reviewer.type("#c-O4-T1-M1", COMMENT);
+            reviewer.type("#review-summary-text", SUMMARY);
+            reviewer.find("#return-report").click();
+            reviewer.awaitText("#review-status", "Đã trả lại");
+            given().header("Authorization", bearer("health.reporter")).get(gateway() + "/api/reports/submissions/" + reportId).then()
+                    .body("state", equalTo("RETURNED"));
+        }
+    }
+
+    @Test
+    void reporterSeesTheCommentFixesAndResubmits() throws Exception {
+        long plan = issuedPlan();
+        long reportId = returnedReport(plan);
+        long healthObligation = obligation(plan, "health.reporter", "R2");
+        try (Browser reporter = signIn("health.reporter")) {
+            reporter.go("#/ws/obligations");
+            reporter.await("tr[data-obligation='" + healthObligation + "'] a").click();
+            reporter.awaitText("[data-measure='O4-T1-M1'] .reviewer-note", COMMENT);
+            reporter.awaitText("#review-summary", SUMMARY);
+            reporter.audit("report-returned");
+            reporter.type("#v-O4-T1-M1-male", "7.700");
+            reporter.find("#submit-report").click();
+            reporter.awaitText(".badge", "Đã nộp");
+            given().header("Authorization", bearer("health.reporter")).get(gateway() + "/api/reports/submissions/" + reportId).then()
+                    .body("state", equalTo("SUBMITTED")).body("lastVersionNo", equalTo(2));
+        }
+    }
+
+    @Test
+    void reviewerComparesAcceptsExtendsExportsAndPublishes() throws Exception {
+        long planId = issuedPlan();
+        long reportId = resubmittedReport(planId);
+        try (Browser reviewer = signIn("dolisa.officer")) {
+            reviewer.go("#/ws/inbox");
+            reviewer.await("tr[data-report='" + reportId + "'] a").click();
+            WebElement change = reviewer.await("#diff tr[data-path='values[O4-T1-M1].male']");
+            assertTrue(change.getText().contains("7800") && change.getText().contains("7700"), change.getText());
+            reviewer.audit("review-side-by-side");
+            reviewer.find("#accept-report").click();
+            reviewer.awaitText("#review-status", "Đã chấp nhận");
+
+            long education = obligation(planId, "education.reporter", "R2");
+            reviewer.go("#/ws/extensions");
+            reviewer.await("tr[data-obligation='" + education + "'] form");
+            String newDate = LocalDate.now().plusDays(30).toString();
+            reviewer.js("document.getElementById(arguments[0]).value = arguments[1]", "ext-date-" + education, newDate);
+            reviewer.type("#ext-reason-" + education, "Chờ số liệu tuyến xã");
+            reviewer.find("tr[data-obligation='" + education + "'] button[type=submit]").click();
+            reviewer.awaitText("tr[data-obligation='" + education + "'] .status-line", "Đã gia hạn");
+            reviewer.audit("extensions");
+            given().header("Authorization", bearer("education.reporter")).get(gateway() + "/api/reports/obligations/" + education).then()
+                    .body("dueDate", equalTo(newDate)).body("originalDueDate", equalTo("2025-11-30"));
+
+            awaitAcceptedValuesDelivered();
+            reviewer.go("#/ws/consolidation/" + planId + "?period=2025&rule=R2");
+            reviewer.await("#completeness");
+            reviewer.awaitText("tr[data-measure='O4-T1-M1']", "Đạt");
+            reviewer.await("#chart-consolidation[data-rendered='true']");
+            reviewer.audit("consolidation");
+            reviewer.find("button[data-export='xlsx']").click();
+            byte[] xlsx = reviewer.download(".xlsx");
+            assertTrue(xlsx.length > 1000 && xlsx[0] == 'P' && xlsx[1] == 'K', "an XLSX (zip) file");
+            reviewer.find("button[data-export='docx']").click();
+            assertTrue(reviewer.download(".docx").length > 1000);
+            reviewer.find("#publish").click();
+            reviewer.await("#public-report-link").click();
+            reviewer.awaitText("tr[data-measure='O4-T1-M1']", "Đạt");
+        }
+    }
+
+    @Test
     void visitorFindsThePlanAndReadsTheChartsInBothLanguages() throws Exception {
+        // A plan whose 2025 consolidation is published with Health's accepted report (through the API).
+        long planId = issuedPlan();
+        ReportingE2eTest.accept(resubmittedReport(planId));
+        awaitAcceptedValuesDelivered();
+        given().header("Authorization", bearer("dolisa.officer"))
+                .post(gateway() + "/api/reports/plans/" + planId + "/consolidation/publication?period=2025").then().statusCode(201);
         try (Browser visitor = new Browser("visitor", 1280, 900)) {
             visitor.open(gateway() + "/");
             visitor.await("#search-q");
@@ -285,7 +311,6 @@ class PortalBrowserE2eTest {
     }
 
     @Test
-    @Order(6)
     void provincePageMeetsItsWeightAndSpeedBudget() throws Exception {
         // Three first loads, each in a fresh profile (nothing cached). The machine is shared with other builds, so one
         // load may stall on a busy core: the budget holds for the best of three, and every figure is printed.
@@ -320,7 +345,6 @@ class PortalBrowserE2eTest {
     }
 
     @Test
-    @Order(7)
     void statisticsOfficersUploadShowsProgressAndRejectedRows() throws Exception {
         // Indicators of this test's own, so the rows are nobody else's figures; units that existed over the whole period.
         String suffix = Long.toString(System.nanoTime(), 36).toUpperCase();
@@ -364,34 +388,34 @@ class PortalBrowserE2eTest {
         assertTrue(Files.size(csv) > 64 * 1024, "large enough to be a background job (202): " + Files.size(csv));
 
         try (Browser stats = signIn("stats.officer")) {
-            stats.go("#/ws/upload");
-            stats.upload("#upload-file", csv);
-            stats.audit("upload");
-            stats.find("#upload-dry-run").click();
-            stats.await("#upload-summary[data-dry-run='true']");
-            String rejectedDry = stats.find("#upload-summary dd[data-key='rowsRejected']").getText();
-            assertTrue(Integer.parseInt(rejectedDry.replace(".", "")) >= 3, "the dry run finds the bad rows: " + rejectedDry);
-            stats.audit("upload-dry-run");
+                stats.go("#/ws/upload");
+                stats.upload("#upload-file", csv);
+                stats.audit("upload");
+                stats.find("#upload-dry-run").click();
+                stats.await("#upload-summary[data-dry-run='true']");
+                String rejectedDry = stats.find("#upload-summary dd[data-key='rowsRejected']").getText();
+                assertTrue(Integer.parseInt(rejectedDry.replace(".", "")) >= 3, "the dry run finds the bad rows: " + rejectedDry);
+                stats.audit("upload-dry-run");
 
-            stats.find("#upload-import").click();
-            Set<String> phases = new LinkedHashSet<>();
-            // Samples the phase line every 50 ms until the result shows.
-            Awaitility.await("the import's result").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                stats.find("#upload-import").click();
+                Set<String> phases = new LinkedHashSet<>();
+                // Samples the phase line every 50 ms until the result shows.
+                Awaitility.await("the import's result").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    phases.add(stats.find("#upload-phase").getText().replaceAll("[0-9.,]+", "#"));
+                    return !stats.all("#upload-summary[data-dry-run='false']").isEmpty();
+                });
+                // The last phase is read after the loop: a fast import can leave the running phase for the final one between two polls.
                 phases.add(stats.find("#upload-phase").getText().replaceAll("[0-9.,]+", "#"));
-                return !stats.all("#upload-summary[data-dry-run='false']").isEmpty();
-            });
-            // The last phase is read after the loop: a fast import can leave the running phase for the final one between two polls.
-            phases.add(stats.find("#upload-phase").getText().replaceAll("[0-9.,]+", "#"));
-            assertEquals("100", stats.find("#upload-progress").getDomProperty("value"));
-            assertTrue(phases.stream().anyMatch(p -> p.startsWith("Hoàn tất")), "the bar ends on the done phase: " + phases);
-            assertTrue(phases.size() >= 2, "the progress bar moved through several phases: " + phases);
-            for (int bad : badLines) {
-                stats.await("#rejections tr[data-line='" + bad + "']");
-            }
-            stats.audit("upload-result");
-            long rejected = given().header("Authorization", bearer("stats.officer")).get(gateway() + "/api/values/pushes?size=5")
-                    .then().statusCode(200).extract().jsonPath().getLong("items.find { it.source.reference == '" + csv.getFileName() + "' && !it.dryRun }.rowsRejected");
-            assertEquals(rejected, Long.parseLong(stats.find("#upload-summary dd[data-key='rowsRejected']").getText().replace(".", "")));
+                assertEquals("100", stats.find("#upload-progress").getDomProperty("value"));
+                assertTrue(phases.stream().anyMatch(p -> p.startsWith("Hoàn tất")), "the bar ends on the done phase: " + phases);
+                assertTrue(phases.size() >= 2, "the progress bar moved through several phases: " + phases);
+                for (int bad : badLines) {
+                    stats.await("#rejections tr[data-line='" + bad + "']");
+                }
+                stats.audit("upload-result");
+                long rejected = given().header("Authorization", bearer("stats.officer")).get(gateway() + "/api/values/pushes?size=5")
+                        .then().statusCode(200).extract().jsonPath().getLong("items.find { it.source.reference == '" + csv.getFileName() + "' && !it.dryRun }.rowsRejected");
+                assertEquals(rejected, Long.parseLong(stats.find("#upload-summary dd[data-key='rowsRejected']").getText().replace(".", "")));
         }
     }
 }

@@ -2,7 +2,6 @@ package vn.gems.e2e;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -27,7 +26,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * the list of reports due, in Vietnamese and in English; the reviewer withdraws the request in English. Every page is
  * screenshotted and audited (axe-core, CSP). The class creates its own plan through the API (RequestsE2eTest's).
  */
-@Order(15)
 @ExtendWith(E2eSuite.class)
 class PortalRequestsBrowserE2eTest {
 

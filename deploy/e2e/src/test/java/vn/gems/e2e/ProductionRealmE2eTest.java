@@ -2,7 +2,6 @@ package vn.gems.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.launcher.Realms;
@@ -35,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the secret from the environment, never with the placeholder; nobody can use the password grant; the password
  * policy, brute-force detection and the one-time code for admins hold when a person signs in.
  */
-@Order(7)
 @ExtendWith(E2eSuite.class)
 class ProductionRealmE2eTest {
 

@@ -10,7 +10,6 @@ import io.restassured.specification.RequestSpecification;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,7 +48,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * </ul>
  * Every 2xx answer is also checked against the published OpenAPI schema (no field outside it).
  */
-@Order(12)
 @ExtendWith(E2eSuite.class)
 class PropertyLevelE2eTest {
 
@@ -347,11 +345,16 @@ class PropertyLevelE2eTest {
         assertEquals("TTH-DOH", p.get("publishedAgency"));
         assertTrue(Instant.parse((String) p.get("publishedAt")).isAfter(start), String.valueOf(p));
 
-        String unit = "VN-46-MA" + run;
+        // Under a province of its own: a commune added to Huế would change the territory other classes count.
+        String province = "VN-MA" + run;
+        assertEquals(201, call("gems.admin", "POST", "/api/units", """
+                {"code":"%s","nameVi":"Tỉnh kiểm thử","nameEn":"Test province","level":"PROVINCE","parentCode":"VN","validFrom":"2000-01-01"}"""
+                .formatted(province), Map.of()).statusCode());
+        String unit = province + "-A";
         Response u = call("gems.admin", "POST", "/api/units", """
-                {"code":"%s","nameVi":"Xã kiểm thử","nameEn":"Test commune","level":"COMMUNE","parentCode":"VN-46","validFrom":"2020-01-01",
+                {"code":"%s","nameVi":"Xã kiểm thử","nameEn":"Test commune","level":"COMMUNE","parentCode":"%s","validFrom":"2020-01-01",
                  "id":999999,"version":42,"active":false,"successors":["VN-51"],"predecessors":["VN-42"],
-                 "names":[{"nameVi":"Tên giả","nameEn":"Forged","validFrom":"1900-01-01"}]}""".formatted(unit), Map.of());
+                 "names":[{"nameVi":"Tên giả","nameEn":"Forged","validFrom":"1900-01-01"}]}""".formatted(unit, province), Map.of());
         assertEquals(201, u.statusCode(), u.asString());
         JsonPath unitBack = read("gems.admin", "/api/units/" + unit).jsonPath();
         assertEquals(List.of(), unitBack.getList("successors"));

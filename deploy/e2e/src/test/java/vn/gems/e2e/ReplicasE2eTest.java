@@ -2,7 +2,6 @@ package vn.gems.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.launcher.Suite;
@@ -44,7 +43,6 @@ import static vn.gems.e2e.Replicas.call;
  * push, 100,000), {@code gems.replicas.sameKey} (concurrent same-key pushes, 50), {@code gems.replicas.outageSeconds}
  * (10). Each scenario prints its counts (acknowledged, found, lost, duplicated; pushes per final state).
  */
-@Order(90)
 @ExtendWith(E2eSuite.class)
 class ReplicasE2eTest {
 

@@ -1,7 +1,6 @@
 package vn.gems.e2e;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.launcher.Suite;
@@ -36,7 +35,6 @@ import static vn.gems.e2e.Replicas.call;
  * mailed once, and each outbox event (plan issued → obligations; report accepted → values) has one effect. The
  * class sets up its own plan copy, so it needs no other class before it.
  */
-@Order(91)
 @ExtendWith(E2eSuite.class)
 class ReplicasMailE2eTest {
 

@@ -11,7 +11,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.common.testing.PdfText;
@@ -59,7 +58,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * read back → the summary is published → DOLISA's own report goes to the ministry that took over (VN-MOHA). Then
  * the outbox with indicators-service stopped and started again: nothing lost, nothing twice.
  */
-@Order(4)
 @ExtendWith(E2eSuite.class)
 class ReportingE2eTest {
 

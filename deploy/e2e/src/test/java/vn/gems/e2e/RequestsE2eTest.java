@@ -6,7 +6,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,7 +33,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * it and withdraws the request before its due date: Education's unsubmitted obligation is cancelled, Health's kept.
  * Another province's reviewer and a reporter are refused; no token is 401. The class sets up everything it asserts.
  */
-@Order(14)
 @ExtendWith(E2eSuite.class)
 class RequestsE2eTest {
 

@@ -3,7 +3,6 @@ package vn.gems.e2e;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.xml.sax.SAXException;
@@ -39,7 +38,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * gives the same values; the SDMX-ML answers validate against the official SDMX-ML 2.1 schemas; an off-the-shelf
  * SDMX client (R's rsdmx, where installed) reads the dataflow's data unmodified.
  */
-@Order(7)
 @ExtendWith(E2eSuite.class)
 class SdmxE2eTest {
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,7 +24,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * obligation each; the officer of Thuận Hóa ward's committee sees its obligation and files it; the receiving
  * department's consolidation counts it. Independent of the other classes: it issues a plan of its own.
  */
-@Order(8)
 @ExtendWith(E2eSuite.class)
 class SubmitterSelectorsE2eTest {
 

@@ -2,7 +2,6 @@ package vn.gems.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.gems.launcher.SuiteConfig;
@@ -25,7 +24,6 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * Every forged or misdirected token is refused with 401 — by the gateway and by each service reached
  * directly (each checks tokens itself). The control case proves the same request succeeds with a real token.
  */
-@Order(5)
 @ExtendWith(E2eSuite.class)
 class TokenAttacksE2eTest {
 
