@@ -127,6 +127,8 @@ class ReplicasE2eTest {
         String indicator = "E2E_KILL_" + RUN;
         Replicas.createLoadIndicator(indicator);
         Map<String, Integer> finalStates = new TreeMap<>();
+        Map<String, Integer> killedIn = new TreeMap<>();
+        long started = System.nanoTime();
         long previousBatch = -1;
         int killedBeforeCommit = 0;
         for (int round = 1; round <= KILL_ROUNDS; round++) {
@@ -164,8 +166,10 @@ class ReplicasE2eTest {
                     assertEquals(KILL_PUSH, Replicas.written(indicator, previousBatch).byBatch(), "the previous round's values stand");
                 }
             }
+            killedIn.merge(victim < 0 ? "not killed (" + before.path("status").asText() + ")" : before.path("status").asText(), 1, Integer::sum);
             System.out.println("[replicas] kill round " + round + ": instance " + victim + " killed while "
-                    + before.path("status").asText() + " -> " + state + " " + after.path("failureCode").asText(""));
+                    + before.path("status").asText() + " -> " + state + " " + after.path("failureCode").asText("")
+                    + " (" + (System.nanoTime() - started) / 1_000_000_000 + " s into the test)");
             Replicas.Outcome done = Replicas.pushUntilDone(file, key, Duration.ofMinutes(3));
             assertEquals(id, done.id(), "the retry completes the same push");
             Replicas.Written now = Replicas.written(indicator, id);
@@ -179,7 +183,8 @@ class ReplicasE2eTest {
         long pushes = Replicas.count("indicators", "select count(*) from value_push where idem_key like 'kill-" + RUN + "-%'");
         long succeeded = Replicas.count("indicators", "select count(*) from value_push where idem_key like 'kill-" + RUN
                 + "-%' and status = 'SUCCEEDED'");
-        report("kill -9", "rounds", KILL_ROUNDS, "valuesPerPush", KILL_PUSH, "killedBeforeCommit", killedBeforeCommit,
+        report("kill -9", "rounds", KILL_ROUNDS, "valuesPerPush", KILL_PUSH, "killedWhile", killedIn,
+                "seconds", (System.nanoTime() - started) / 1_000_000_000, "killedBeforeCommit", killedBeforeCommit,
                 "statesAfterKill", finalStates, "pushRows", pushes, "succeededAfterRetry", succeeded,
                 "values", end.values(), "historyRows", end.historyRows(), "duplicateHistory", end.duplicateHistory());
         assertEquals(KILL_ROUNDS, pushes, "one push row per key");
