@@ -58,6 +58,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     private final AtomicInteger batchCalls = new AtomicInteger();
     private final AtomicInteger rollupCalls = new AtomicInteger();
     private final AtomicInteger planCalls = new AtomicInteger();
+    private final AtomicInteger agencyBatchCalls = new AtomicInteger();
     private final AtomicInteger tokenCalls = new AtomicInteger();
     private volatile boolean plansDown;
     /** Dated units for {@code GET /api/units/{code}/territory?level=&asOf=}: code → {level, parent, from, to}. */
@@ -191,6 +192,11 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
         return rollupCalls.get();
     }
 
+    /** Batch reads of agencies ({@code GET /api/agencies?codes=}) answered so far. */
+    public int agencyBatchCalls() {
+        return agencyBatchCalls.get();
+    }
+
     public int planCalls() {
         return planCalls.get();
     }
@@ -248,6 +254,18 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
                 } else {
                     json(req, 200, doc);
                 }
+                return;
+            }
+            if (p.length == 3 && p[2].equals("agencies") && req.getParam("codes") != null) {
+                // GET /api/agencies?codes=A,B,C: the agencies among the codes that exist
+                agencyBatchCalls.incrementAndGet();
+                JsonArray items = new JsonArray();
+                for (String code : req.getParam("codes").split(",")) {
+                    if (agencies.containsKey(code)) {
+                        items.add(agencies.get(code));
+                    }
+                }
+                json(req, 200, new JsonObject().put("items", items).put("total", items.size()));
                 return;
             }
             if (p.length >= 4 && p[2].equals("agencies")) {

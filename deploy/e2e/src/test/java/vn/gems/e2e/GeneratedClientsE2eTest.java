@@ -73,7 +73,7 @@ class GeneratedClientsE2eTest {
         vn.gems.client.plans.model.Me me = new vn.gems.client.plans.api.IdentityApi(api).getMe();
         assertEquals("TTH-DOLISA", me.getAgency());
         assertEquals("TTH-DOH", new AgenciesApi(api).getAgency("TTH-DOH").getCode());
-        assertTrue(new AgenciesApi(api).listAgencies(null, null, 0, null, null, 500, null).getTotal() > 10);
+        assertTrue(new AgenciesApi(api).listAgencies(null, null, null, 0, null, null, 500, null).getTotal() > 10);
         // the demo retires MOLISA: Home Affairs holds its gender-equality duties now
         assertEquals(List.of("VN-MOHA"), new AgenciesApi(api).getAgencyHolders("VN-MOLISA").stream()
                 .map(Agency::getCode).toList());

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
 import vn.gems.common.http.PageView;
 import vn.gems.common.http.Paging;
+import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
 import vn.gems.plans.Agency;
@@ -38,6 +39,7 @@ import vn.gems.plans.service.AgencyService;
 import vn.gems.plans.service.BodyMembers;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /** The agency registry: {@code /api/agencies}. */
@@ -47,6 +49,9 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 public class AgencyResource {
+
+    /** The most codes one {@code codes=} read takes (a URL of 200 codes stays within the HTTP line limit). */
+    static final int MAX_CODES = 200;
 
     private final AgencyService agencies;
     private final BodyMembers members;
@@ -59,13 +64,25 @@ public class AgencyResource {
     @GET
     @Operation(summary = "List and search agencies", description = "Filters: administrative unit, kind, whether active today, "
             + "parent agency, and free text over code and names that ignores Vietnamese diacritics (q=so y te finds Sở Y tế). "
-            + "Ordered by code; page from 0, size 1-500.")
-    public PageView<AgencyView> list(@Parameter(description = "Administrative unit code, e.g. VN-46") @QueryParam("unit") String unit,
+            + "Ordered by code; page from 0, size 1-500. With codes=A,B,C (at most " + MAX_CODES + "): only those agencies that "
+            + "exist, unpaged, the other filters ignored (reporting-service reads the agencies a plan names in one call).")
+    @APIResponse(responseCode = "400", description = "TOO_MANY_CODES")
+    public PageView<AgencyView> list(@Parameter(description = "Comma-separated agency codes", example = "TTH-DOH,TTH-DOLISA") @QueryParam("codes") String codes,
+                                     @Parameter(description = "Administrative unit code, e.g. VN-46") @QueryParam("unit") String unit,
                                      @QueryParam("kind") AgencyKind kind,
                                      @Parameter(description = "true: active today; false: retired or not yet valid") @QueryParam("active") Boolean active,
                                      @Parameter(description = "Parent agency code, e.g. TTH-PC") @QueryParam("parent") String parent,
                                      @Parameter(description = "Free text, diacritics optional, e.g. lao dong thuong binh") @QueryParam("q") String q,
                                      @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        if (codes != null && !codes.isBlank()) {
+            List<String> list = Arrays.stream(codes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+            if (list.size() > MAX_CODES) {
+                throw ProblemException.badRequest("TOO_MANY_CODES", "Ask for at most " + MAX_CODES + " codes at once",
+                        new FieldError("codes", "SIZE", "at most " + MAX_CODES));
+            }
+            List<AgencyView> found = agencies.byCodes(list).stream().map(AgencyMapper::toView).toList();
+            return new PageView<>(found, found.size(), 0, Math.max(1, list.size()));
+        }
         PageView<Agency> p = agencies.list(unit, kind, active, parent, q, Paging.of(page, size));
         return new PageView<>(p.items().stream().map(AgencyMapper::toView).toList(), p.total(), p.page(), p.size());
     }

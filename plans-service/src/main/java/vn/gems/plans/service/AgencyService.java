@@ -85,6 +85,16 @@ public class AgencyService {
         return Optional.ofNullable(Agency.findById(code));
     }
 
+    /** The agencies among {@code codes} that exist, by code. */
+    public List<Agency> byCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        // successors fetched in the same statement (the eager collection would otherwise cost a select per agency)
+        return em.createQuery("select distinct a from Agency a left join fetch a.successorCodes where a.code in :codes order by a.code",
+                Agency.class).setParameter("codes", codes).getResultList();
+    }
+
     /** The agencies among {@code codes} that exist. */
     public Set<String> existing(Collection<String> codes) {
         if (codes.isEmpty()) {

@@ -196,6 +196,29 @@ class AgencyResourceTest {
     }
 
     @Test
+    void codesReadsTheNamedAgenciesThatExistInOneCall() {
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(agency("ZC-OLD", "VN-46"))
+                .post("/api/agencies").then().statusCode(201);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(agency("ZC-NEW", "VN-46"))
+                .post("/api/agencies").then().statusCode(201);
+        given().header("Authorization", ADMIN).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"validTo\":\"2025-02-28\",\"successors\":[\"ZC-NEW\"]}")
+                .post("/api/agencies/ZC-OLD/retirement").then().statusCode(200);
+        // Any signed-in caller (reporting-service's service account here) reads them; unknown codes are simply absent,
+        // the other filters do not apply, and a retired agency comes with its successors.
+        given().header("Authorization", TestTokens.bearer("service-account-reporting-service", null, "gems-service"))
+                .queryParam("codes", "ZC-NEW, ZC-OLD,ZC-NOPE,ZC-NEW").queryParam("unit", "VN-01")
+                .get("/api/agencies").then().statusCode(200)
+                .body("items.code", Matchers.contains("ZC-NEW", "ZC-OLD")).body("total", equalTo(2))
+                .body("items[1].active", equalTo(false)).body("items[1].successors", Matchers.contains("ZC-NEW"))
+                .body("items[0].successors", Matchers.empty());
+        String tooMany = String.join(",", java.util.stream.IntStream.rangeClosed(0, AgencyResource.MAX_CODES).mapToObj(i -> "ZC-" + i).toList());
+        given().header("Authorization", ADMIN).queryParam("codes", tooMany).get("/api/agencies").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("TOO_MANY_CODES")).body("errors[0].field", equalTo("codes"));
+        given().queryParam("codes", "ZC-NEW").get("/api/agencies").then().statusCode(401);
+    }
+
+    @Test
     void unitUnknownToIndicatorsServiceIs422AndNothingIsWritten() {
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(agency("ZZ-NOUNIT", "VN-99"))
                 .post("/api/agencies").then().statusCode(422).contentType("application/problem+json")

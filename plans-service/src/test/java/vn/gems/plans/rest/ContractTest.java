@@ -11,11 +11,13 @@ import vn.gems.common.testing.ContractCheck;
 import vn.gems.common.testing.InjectTestDatabase;
 import vn.gems.common.testing.TestDatabase;
 import vn.gems.contracts.plans.Agency;
+import vn.gems.contracts.plans.AgencyPage;
 import vn.gems.contracts.plans.Measure;
 import vn.gems.contracts.plans.Plan;
 import vn.gems.contracts.plans.ReportingRule;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,6 +80,10 @@ class ContractTest {
         Agency[] holders = ContractCheck.assertReads(given().header("Authorization", TestData.SERVICE).get("/api/agencies/TTH-DOH/holders")
                 .then().statusCode(200).extract().asString(), Agency[].class);
         assertEquals("TTH-DOH", Arrays.stream(holders).findFirst().orElseThrow().code());
+        AgencyPage named = ContractCheck.assertReads(given().header("Authorization", TestData.SERVICE).queryParam("codes", "TTH-DOH,NOPE-Z")
+                .get("/api/agencies").then().statusCode(200).extract().asString(), AgencyPage.class);
+        assertEquals(List.of(health), named.items());
+        assertEquals(1, named.total());
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import vn.gems.contracts.plans.Agency;
+import vn.gems.contracts.plans.AgencyPage;
 import vn.gems.contracts.plans.Membership;
 import vn.gems.contracts.plans.Plan;
 
@@ -27,6 +28,11 @@ public interface PlansApi {
     @GET
     @Path("/api/plans/{id}/versions/{n}")
     Plan planVersion(@PathParam("id") long id, @PathParam("n") int version);
+
+    /** The agencies among {@code codes} (comma-separated, at most 200) that exist. */
+    @GET
+    @Path("/api/agencies")
+    AgencyPage agencies(@QueryParam("codes") String codes);
 
     @GET
     @Path("/api/agencies/{code}")

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.gems.contracts.plans.Agency;
+import vn.gems.contracts.plans.AgencyPage;
 import vn.gems.contracts.plans.Membership;
 import vn.gems.contracts.plans.Plan;
 
@@ -24,6 +25,10 @@ import java.util.function.Supplier;
 public class PlansClient {
 
     private static final String PEER = "plans-service";
+    /** plans-service answers at most this many codes per read. */
+    public static final int MAX_CODES = 200;
+    /** Codes per read kept within this many characters (a comma encoded as 3), so the request line stays under 4 KB. */
+    public static final int MAX_CODES_LENGTH = 2500;
 
     private final PlansApi api;
 
@@ -56,6 +61,18 @@ public class PlansClient {
         return call(() -> api.agency(code));
     }
 
+    /**
+     * The agencies among {@code codes} that plans-service knows, in one read ({@code GET /api/agencies?codes=}); codes it
+     * does not know are absent. The caller keeps a call within {@link #MAX_CODES} codes and {@link #MAX_CODES_LENGTH} characters.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Fallback(fallbackMethod = "agenciesDown", skipOn = PeerRejected.class)
+    public List<Agency> agencies(List<String> codes) {
+        return codes.isEmpty() ? List.of() : call(() -> api.agencies(String.join(",", codes))).map(AgencyPage::items).orElse(List.of());
+    }
+
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 300, abortOn = PeerRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
@@ -86,6 +103,10 @@ public class PlansClient {
     }
 
     Optional<Agency> agencyDown(String code) {
+        throw PeerFailures.unavailable(PEER, null);
+    }
+
+    List<Agency> agenciesDown(List<String> codes) {
         throw PeerFailures.unavailable(PEER, null);
     }
 

@@ -12,6 +12,11 @@ import vn.gems.reporting.client.PlansClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,6 +31,13 @@ public class AgencyDirectory {
     private static final Duration FRESH = Duration.ofMinutes(10);
     /** plans-service's agency code shape; anything else is not asked for. */
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
+
+    /** Codes per statement of {@link #getAll} (7 parameters each in the upsert, far below PostgreSQL's 65,535). */
+    private static final int STATEMENT_CODES = 1000;
+    private static final String UPSERT = """
+             on conflict (code) do update set name_vi = excluded.name_vi, name_en = excluded.name_en,
+                unit_code = excluded.unit_code, parent_code = excluded.parent_code, valid_to = excluded.valid_to,
+                successors = excluded.successors, fetched_at = excluded.fetched_at""";
 
     private final PlansClient plans;
     /** Holders answered in the last minute (cache {@code agency-holders}): one plan event asks about a retired agency once. */
@@ -48,6 +60,45 @@ public class AgencyDirectory {
         return refresh(code).or(() -> Optional.ofNullable(known));
     }
 
+    /**
+     * The agencies among {@code codes} as {@link #get} answers them, at the cost of a few statements instead of a few
+     * per agency (a province's plan names about 120): those stored and fresh are read in one query, the others asked
+     * of plans-service in a few batch reads and upserted in one statement per batch. Codes plans-service does not know
+     * keep their stored row, if any, or are absent. The entities stay in the caller's transaction, so a {@link #get}
+     * of one of them afterwards costs no statement.
+     */
+    public Map<String, AgencyRef> getAll(Collection<String> codes) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<String, AgencyRef> out = new HashMap<>();
+            List<String> asked = codes.stream().filter(c -> c != null && CODE.matcher(c).matches()).distinct().toList();
+            for (List<String> chunk : chunks(asked, STATEMENT_CODES, Integer.MAX_VALUE)) {
+                AgencyRef.<AgencyRef>list("code in ?1", chunk).forEach(a -> out.put(a.code, a));
+            }
+            Instant fresh = Instant.now().minus(FRESH);
+            List<String> stale = asked.stream().filter(c -> out.get(c) == null || !out.get(c).fetchedAt.isAfter(fresh)).toList();
+            List<Agency> read = new ArrayList<>();
+            for (List<String> chunk : chunks(stale, PlansClient.MAX_CODES, PlansClient.MAX_CODES_LENGTH)) {
+                read.addAll(plans.agencies(chunk));
+            }
+            for (List<Agency> batch : chunks(read, STATEMENT_CODES, Integer.MAX_VALUE)) {
+                storeAll(batch);
+            }
+            List<String> added = new ArrayList<>();
+            for (Agency a : read) {
+                AgencyRef held = out.get(a.code());
+                if (held != null) {
+                    em.refresh(held); // loaded above, changed by the upsert since
+                } else {
+                    added.add(a.code());
+                }
+            }
+            for (List<String> chunk : chunks(added, STATEMENT_CODES, Integer.MAX_VALUE)) {
+                AgencyRef.<AgencyRef>list("code in ?1", chunk).forEach(a -> out.put(a.code, a));
+            }
+            return out;
+        });
+    }
+
     /** The agency as plans-service has it now; empty when plans-service does not know it. */
     public Optional<AgencyRef> refresh(String code) {
         if (code == null || !CODE.matcher(code).matches()) {
@@ -68,20 +119,59 @@ public class AgencyDirectory {
      * instead of one failing on the primary key and rolling back its caller's transaction.
      */
     private AgencyRef store(String code, Agency a) {
-        em.createNativeQuery("""
-                        insert into agency_ref(code, name_vi, name_en, unit_code, parent_code, valid_to, successors, fetched_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())
-                        on conflict (code) do update set name_vi = excluded.name_vi, name_en = excluded.name_en,
-                            unit_code = excluded.unit_code, parent_code = excluded.parent_code, valid_to = excluded.valid_to,
-                            successors = excluded.successors, fetched_at = excluded.fetched_at""")
-                .setParameter(1, code).setParameter(2, blankToNull(a.nameVi())).setParameter(3, blankToNull(a.nameEn()))
-                .setParameter(4, blankToNull(a.unitCode())).setParameter(5, blankToNull(a.parentCode()))
-                .setParameter(6, a.validTo())
-                .setParameter(7, a.successors().isEmpty() ? null : String.join(",", a.successors()))
-                .executeUpdate();
+        var q = em.createNativeQuery("insert into agency_ref(code, name_vi, name_en, unit_code, parent_code, valid_to, successors, fetched_at) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())" + UPSERT);
+        bind(q, 0, code, a);
+        q.executeUpdate();
         AgencyRef ref = AgencyRef.findById(code);
         em.refresh(ref); // the row may have been loaded in this transaction before the statement changed it
         return ref;
+    }
+
+    /** One multi-row {@link #store}: the same upsert for a batch of agencies read together. */
+    private void storeAll(List<Agency> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into agency_ref(code, name_vi, name_en, unit_code, parent_code, valid_to, successors, fetched_at) values ");
+        for (int i = 0; i < batch.size(); i++) {
+            int p = i * 7;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?").append(p + 3).append(", ?")
+                    .append(p + 4).append(", ?").append(p + 5).append(", ?").append(p + 6).append(", ?").append(p + 7).append(", now())");
+        }
+        var q = em.createNativeQuery(sql + UPSERT);
+        for (int i = 0; i < batch.size(); i++) {
+            bind(q, i * 7, batch.get(i).code(), batch.get(i));
+        }
+        q.executeUpdate();
+    }
+
+    private static void bind(jakarta.persistence.Query q, int p, String code, Agency a) {
+        q.setParameter(p + 1, code).setParameter(p + 2, blankToNull(a.nameVi())).setParameter(p + 3, blankToNull(a.nameEn()))
+                .setParameter(p + 4, blankToNull(a.unitCode())).setParameter(p + 5, blankToNull(a.parentCode()))
+                .setParameter(p + 6, a.validTo())
+                .setParameter(p + 7, a.successors().isEmpty() ? null : String.join(",", a.successors()));
+    }
+
+    /** {@code list} cut into runs of at most {@code size} items and {@code length} characters (each item's plus 3). */
+    static <T> List<List<T>> chunks(List<T> list, int size, int length) {
+        List<List<T>> out = new ArrayList<>();
+        List<T> run = new ArrayList<>();
+        int chars = 0;
+        for (T item : list) {
+            int n = item.toString().length() + 3;
+            if (!run.isEmpty() && (run.size() >= size || chars + n > length)) {
+                out.add(run);
+                run = new ArrayList<>();
+                chars = 0;
+            }
+            run.add(item);
+            chars += n;
+        }
+        if (!run.isEmpty()) {
+            out.add(run);
+        }
+        return out;
     }
 
     /** Only what is stored locally: never calls plans-service (used while rendering documents). */

@@ -180,12 +180,18 @@ public class ConsolidationService {
         }
 
         List<ConsolidationView.ChildPlan> childPlans = new ArrayList<>();
+        // Every child plan's obligations and reports in two queries (the ministry's 34 provinces: not 68).
+        Map<Long, List<Obligation>> byChild = new HashMap<>();
+        if (!children.isEmpty()) {
+            Obligation.<Obligation>list("planId in ?1 and period = ?2 and state <> ?3 and consolidates is null",
+                            children.stream().map(PlanModel.ChildPlan::id).toList(), period, ObligationState.CANCELLED)
+                    .forEach(o -> byChild.computeIfAbsent(o.planId, k -> new ArrayList<>()).add(o));
+        }
+        Map<Long, Report> childReports = reports(byChild.values().stream().flatMap(List::stream).toList());
         for (PlanModel.ChildPlan child : children) {
             List<AgencyLine> childLines = new ArrayList<>();
-            List<Obligation> childObligations = Obligation.<Obligation>list(
-                    "planId = ?1 and period = ?2 and state <> ?3 and consolidates is null", child.id(), period, ObligationState.CANCELLED);
+            List<Obligation> childObligations = byChild.getOrDefault(child.id(), List.of());
             Set<Long> childMerged = SubmissionLines.mergedAway(childObligations);
-            Map<Long, Report> childReports = reports(childObligations);
             for (Obligation co : childObligations) {
                 if (co.required && !childMerged.contains(co.id)) {
                     childLines.add(lines.line(co, childReports.get(co.id), asOf, names));

@@ -208,9 +208,14 @@ public class ObligationGenerator {
         return c;
     }
 
+    /** One rule's period: when it falls due, who receives and who submits (→ required). */
+    private record Due(PlanModel.Rule rule, String period, LocalDate date, String receiver, Map<String, Boolean> submitters) {
+    }
+
     /** Everything the plan's reporting regime implies, with retired agencies replaced by their holders. */
     List<Wanted> wanted(PlanModel plan) {
-        List<Wanted> list = new ArrayList<>();
+        List<Due> dues = new ArrayList<>();
+        Set<String> named = new LinkedHashSet<>();
         for (PlanModel.Rule rule : plan.rules()) {
             if (rule.dueDay() == null || rule.dueMonth() == null) {
                 LOG.warnf("Plan %d rule %s has no due day/month; it generates nothing", plan.id(), rule.key());
@@ -223,17 +228,26 @@ public class ObligationGenerator {
             }
             for (String[] period : periods(plan, rule)) {
                 LocalDate due = date(Integer.parseInt(period[1]), rule.dueMonth(), rule.dueDay());
-                String receiverThen = agencies.holderOn(receiver, due);
-                selector.submitters(plan, rule, due).forEach((submitter, required) -> {
-                    String holder = agencies.holderOn(submitter, due);
-                    // The receiving agency never owes itself a report.
-                    if (submitter.equals(receiver) || holder.equals(receiverThen)) {
-                        return;
-                    }
-                    String unit = agencies.get(holder).map(a -> a.unitCode).orElse(SubmitterSelector.unitOf(holder).orElse(plan.unitCode()));
-                    list.add(new Wanted(rule.key(), rule.kind(), period[0], due, submitter, holder, receiverThen, unit, rule, required));
-                });
+                Due d = new Due(rule, period[0], due, receiver, selector.submitters(plan, rule, due));
+                dues.add(d);
+                named.add(receiver);
+                named.addAll(d.submitters().keySet());
             }
+        }
+        // Every agency the regime names, read in a few statements: the look-ups below then find them in this transaction.
+        agencies.getAll(named);
+        List<Wanted> list = new ArrayList<>();
+        for (Due d : dues) {
+            String receiverThen = agencies.holderOn(d.receiver(), d.date());
+            d.submitters().forEach((submitter, required) -> {
+                String holder = agencies.holderOn(submitter, d.date());
+                // The receiving agency never owes itself a report.
+                if (submitter.equals(d.receiver()) || holder.equals(receiverThen)) {
+                    return;
+                }
+                String unit = agencies.get(holder).map(a -> a.unitCode).orElse(SubmitterSelector.unitOf(holder).orElse(plan.unitCode()));
+                list.add(new Wanted(d.rule().key(), d.rule().kind(), d.period(), d.date(), submitter, holder, receiverThen, unit, d.rule(), required));
+            });
         }
         return list;
     }
