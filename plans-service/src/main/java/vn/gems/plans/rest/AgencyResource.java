@@ -65,8 +65,8 @@ public class AgencyResource {
     @Operation(summary = "List and search agencies", description = "Filters: administrative unit, kind, whether active today, "
             + "parent agency, and free text over code and names that ignores Vietnamese diacritics (q=so y te finds Sở Y tế). "
             + "Ordered by code; page from 0, size 1-500. With codes=A,B,C (at most " + MAX_CODES + "): only those agencies that "
-            + "exist, unpaged, the other filters ignored (reporting-service reads the agencies a plan names in one call).")
-    @APIResponse(responseCode = "400", description = "TOO_MANY_CODES")
+            + "exist, unpaged, the other filters ignored (reporting-service reads the agencies a plan names in one call); more "
+            + "codes: 400 TOO_MANY_CODES.")
     public PageView<AgencyView> list(@Parameter(description = "Comma-separated agency codes", example = "TTH-DOH,TTH-DOLISA") @QueryParam("codes") String codes,
                                      @Parameter(description = "Administrative unit code, e.g. VN-46") @QueryParam("unit") String unit,
                                      @QueryParam("kind") AgencyKind kind,
