@@ -10,10 +10,12 @@ import vn.gems.launcher.DemoLoader;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,6 +107,13 @@ class ChainE2eTest {
         LocalDate today = LocalDate.now(VIETNAM);
         assertTrue(today.isAfter(LocalDate.of(2026, 11, 30)), "the hand-worked numbers assume the communes' due date has passed");
         boolean ministryDuePassed = today.isAfter(LocalDate.of(2026, 12, 10));
+        // plans-service makes the wards' committees from indicators-service's unit feed, shortly after the suite
+        // starts: this class may run first, so wait for every committee the chain names (Thuận Hóa issues a plan).
+        List<String> committees = new ArrayList<>(ON_TIME.stream().map(c -> "PC-VN-46-" + c).toList());
+        committees.addAll(List.of("PC-VN-46-THUANHOA", "PC-VN-46-MINHHOA"));
+        await().atMost(FOLLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> given().header("Authorization", bearer("gems.admin"))
+                .get(url("/api/agencies?size=100&codes=" + String.join(",", committees))).then().statusCode(200)
+                .body("items.code", containsInAnyOrder(committees.toArray())));
         DemoLoader loader = new DemoLoader(E2eSuite.config());
         loader.loadGroup("chain-2026");
         long national = planId("VN-28-NQ-CP-2021");
