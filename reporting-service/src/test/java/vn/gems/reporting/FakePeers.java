@@ -48,6 +48,10 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     private final Map<String, JsonObject> planVersions = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> agencies = new ConcurrentHashMap<>();
     private final Map<String, String> unitParents = new ConcurrentHashMap<>();
+    /** A unit moved under another parent on a date (a merger): unit → {parent, from}. */
+    private final Map<String, JsonObject> unitMoves = new ConcurrentHashMap<>();
+    /** The {@code asOf} of every roll-up call, in order. */
+    private final List<String> rollupAsOfs = new CopyOnWriteArrayList<>();
     private final Map<String, JsonObject> unitNames = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> catalogue = new ConcurrentHashMap<>();
     private final Set<String> units = ConcurrentHashMap.newKeySet();
@@ -155,6 +159,15 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
 
     public void unitParent(String unit, String parent) {
         unitParents.put(unit, parent);
+    }
+
+    /** From {@code from} on, {@code unit} lies under {@code parent} (before: under its {@link #unitParent}); roll-ups follow their asOf. */
+    public void unitMoved(String unit, String parent, String from) {
+        unitMoves.put(unit, new JsonObject().put("parent", parent).put("from", from));
+    }
+
+    public List<String> rollupAsOfs() {
+        return List.copyOf(rollupAsOfs);
     }
 
     /** A value as if the statistics office (or another source) had pushed it to indicators-service. */
@@ -403,6 +416,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
             if (req.path().equals("/api/values/rollups")) {
                 rollupCalls.incrementAndGet();
                 JsonObject b = body.toJsonObject();
+                rollupAsOfs.add(String.valueOf(b.getString("asOf")));
                 JsonArray results = new JsonArray();
                 JsonArray errors = new JsonArray();
                 JsonArray queries = b.getJsonArray("queries");
@@ -434,7 +448,8 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
         // The latest value per (unit, sex) counts; parts are summed over the unit and its descendants.
         Map<String, Row> latest = new LinkedHashMap<>();
         for (Row r : rows) {
-            if (r.indicator().equals(indicator) && r.period().equals(period) && new TreeMap<>(r.dimensions()).equals(dims) && within(r.unit(), unit)) {
+            if (r.indicator().equals(indicator) && r.period().equals(period) && new TreeMap<>(r.dimensions()).equals(dims)
+                    && within(r.unit(), unit, asOf == null ? Fixtures.today().toString() : asOf)) {
                 latest.put(r.unit() + "|" + r.sex(), r);
             }
         }
@@ -468,13 +483,18 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
         return res;
     }
 
-    private boolean within(String unit, String ancestor) {
-        for (String u = unit; u != null; u = unitParents.get(u)) {
+    private boolean within(String unit, String ancestor, String asOf) {
+        for (String u = unit; u != null; u = parentOn(u, asOf)) {
             if (u.equals(ancestor)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private String parentOn(String unit, String asOf) {
+        JsonObject moved = unitMoves.get(unit);
+        return moved != null && asOf.compareTo(moved.getString("from")) >= 0 ? moved.getString("parent") : unitParents.get(unit);
     }
 
     private static BigDecimal add(BigDecimal a, BigDecimal b) {

@@ -66,7 +66,9 @@ public class ConsolidationResource {
     public ConsolidationView get(@PathParam("planId") long planId,
                                  @Parameter(description = "2024, 2024S1, …", required = true) @QueryParam("period") String period,
                                  @QueryParam("receivingAgency") String receivingAgency, @QueryParam("rule") String rule,
-                                 @Parameter(description = "roll-up date (default today)") @QueryParam("asOf") String asOf) {
+                                 @Parameter(description = "the date of timeliness and of the roll-ups' territory "
+                                         + "(default: timeliness today, roll-ups as of the due date)")
+                                 @QueryParam("asOf") String asOf) {
         return consolidation.consolidate(planId, period, receivingAgency, rule, date(asOf));
     }
 

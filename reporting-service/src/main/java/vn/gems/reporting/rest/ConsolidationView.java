@@ -21,7 +21,7 @@ import java.util.List;
 @Schema(name = "Consolidation", example = """
         {"planId":12,"planVersion":1,"planNumber":"KH-TTH-2021","planTitle":"Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2025",
          "period":"2024","receivingAgency":"TTH-DOLISA","receivingAgencyName":"Sở Lao động - Thương binh và Xã hội","unitCode":"VN-46",
-         "asOf":"2024-12-05","generatedAt":"2024-12-05T03:00:00Z",
+         "asOf":"2024-12-05","territoryAsOf":"2024-11-30","generatedAt":"2024-12-05T03:00:00Z",
          "completeness":{"expected":9,"submitted":7,"onTime":5,"late":2,"missing":2,"pending":0,"accepted":6,"returned":1,"submittedPercent":77.8},
          "agencies":[{"obligationId":41,"agency":"TTH-DOH","agencyName":"Sở Y tế","ruleKey":"R2","kind":"ANNUAL","dueDate":"2024-11-30",
                       "state":"ACCEPTED","timeliness":"LATE","firstSubmittedAt":"2024-12-02T02:00:00Z","daysLate":2,"reportId":7,"acceptedVersionNo":2}],
@@ -37,7 +37,12 @@ import java.util.List;
            "ruleKey":"R2","kind":"ANNUAL","dueDate":"2024-11-30","state":"SUBMITTED","timeliness":"ON_TIME",
            "firstSubmittedAt":"2024-11-28T03:00:00Z","daysLate":0,"reportId":9,"acceptedVersionNo":null}]}}""")
 public record ConsolidationView(long planId, int planVersion, String planNumber, String planTitle, String period,
-                                String receivingAgency, String receivingAgencyName, String unitCode, LocalDate asOf,
+                                String receivingAgency, String receivingAgencyName, String unitCode,
+                                @Schema(description = "The date timeliness is judged on: the asOf asked for, else today")
+                                LocalDate asOf,
+                                @Schema(description = "The hierarchy date of the figures: the asOf asked for, else the due date of the reports received "
+                                        + "(the territory as it stood then: a unit merged since still counts as it did)")
+                                LocalDate territoryAsOf,
                                 Instant generatedAt, Completeness completeness, List<AgencyLine> agencies,
                                 List<ObjectiveBlock> objectives, List<NarrativeBlock> narratives,
                                 List<ChildPlan> children, List<TargetRow> childrenRollup, List<UpwardObligation> upward,
@@ -104,8 +109,11 @@ public record ConsolidationView(long planId, int planVersion, String planNumber,
                             AgencyLine submission) {
     }
 
-    /** The receiving agency's own report upward that this consolidation feeds (the seeds' chain). */
-    public record UpwardObligation(long obligationId, String ruleKey, String receivingAgency, LocalDate dueDate,
+    /**
+     * The receiving agency's own report upward that this consolidation feeds (the seeds' chain): under this plan, or
+     * under the parent plan ({@code planId} the parent's: a province's report to the ministry).
+     */
+    public record UpwardObligation(long obligationId, long planId, String ruleKey, String receivingAgency, LocalDate dueDate,
                                    String state, Long reportId) {
     }
 }

@@ -48,14 +48,14 @@ public class ConsolidationPrefill {
         LocalDate today = LocalDate.now(config.zone());
         if (o.consolidates != null) {
             PlanRef ref = plans.ref(o.planId).orElseThrow();
-            ConsolidationView c = consolidations.build(ref, plan, o.period, o.agency, o.consolidatedRules(), today);
+            ConsolidationView c = consolidations.build(ref, plan, o.period, o.agency, o.consolidatedRules(), today, null);
             return content(c, plan, ContentRules.allowed(plan, o), row -> row.measureKey());
         }
         Optional<PlanRef> child = childPlan(o);
         if (child.isEmpty()) {
             return ReportContent.empty();
         }
-        ConsolidationView c = consolidations.build(child.get(), plans.model(child.get()), o.period, o.agency, List.of(), today);
+        ConsolidationView c = consolidations.build(child.get(), plans.model(child.get()), o.period, o.agency, List.of(), today, null);
         Map<String, String> byIndicator = new HashMap<>();
         for (PlanModel.Located l : plan.measures()) {
             if (l.measure().indicatorCode() != null) {

@@ -73,7 +73,10 @@ public class ConsolidationService {
         this.em = em;
     }
 
-    /** The consolidated report the caller may read; {@code receivingAgency} defaults to the caller's agency or the plan's lead. */
+    /**
+     * The consolidated report the caller may read; {@code receivingAgency} defaults to the caller's agency or the plan's lead.
+     * {@code asOf} null: timeliness as of today, figures over the territory as it stood on the due date; given: both as of it.
+     */
     public ConsolidationView consolidate(long planId, String period, String receivingAgency, String ruleKey, LocalDate asOf) {
         ConsolidationScope.checkPeriod(period);
         // Reading only: entities loaded here are never flushed, so Hibernate keeps no snapshots to compare.
@@ -81,7 +84,8 @@ public class ConsolidationService {
         PlanRef ref = plans.ref(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
         String receiver = scope.receiverFor(ref, period, receivingAgency);
         scope.requireRead(ref, receiver);
-        return build(ref, plans.model(ref), period, receiver, ruleKey == null ? List.of() : List.of(ruleKey), asOf == null ? LocalDate.now(config.zone()) : asOf);
+        return build(ref, plans.model(ref), period, receiver, ruleKey == null ? List.of() : List.of(ruleKey),
+                asOf == null ? LocalDate.now(config.zone()) : asOf, asOf);
     }
 
     /** Freezes the public summary of a consolidation; a reviewer of the receiving agency publishes, again to update. */
@@ -90,7 +94,7 @@ public class ConsolidationService {
         PlanRef ref = plans.ref(planId).orElseThrow(() -> ProblemException.notFound("Plan", planId));
         String receiver = scope.receiverFor(ref, period, receivingAgency);
         scope.requirePublish(receiver);
-        ConsolidationView full = build(ref, plans.model(ref), period, receiver, List.of(), LocalDate.now(config.zone()));
+        ConsolidationView full = build(ref, plans.model(ref), period, receiver, List.of(), LocalDate.now(config.zone()), null);
         PublishedConsolidation p = PublishedConsolidation.<PublishedConsolidation>find("planId = ?1 and period = ?2 and receivingAgency = ?3",
                 planId, period, receiver).firstResultOptional().orElseGet(PublishedConsolidation::new);
         p.planId = planId;
@@ -113,8 +117,14 @@ public class ConsolidationService {
                 : PublishedConsolidation.<PublishedConsolidation>find("planId = ?1 order by publishedAt desc", planId)).page(0, 500).list();
     }
 
-    /** {@code ruleKeys}: the rules whose reports count (a consolidating rule's list, or one asked for); empty: all. */
-    ConsolidationView build(PlanRef ref, PlanModel plan, String period, String receiver, List<String> ruleKeys, LocalDate asOf) {
+    /**
+     * {@code ruleKeys}: the rules whose reports count (a consolidating rule's list, or one asked for); empty: all.
+     * {@code asOf}: the date timeliness is judged on; {@code territoryAsOf}: the hierarchy date of the figures, null for
+     * the due date of the reports received (the territory that owed them, issue 13.4).
+     */
+    ConsolidationView build(PlanRef ref, PlanModel plan, String period, String receiver, List<String> ruleKeys, LocalDate asOf,
+                            LocalDate territoryAsOf) {
+        LocalDate territory = territoryAsOf != null ? territoryAsOf : dueDate(plan.id(), period, receiver, ruleKeys).orElse(asOf);
         // Figures: this period and the previous one for every measure at the plan's unit, and each child plan's unit,
         // asked of indicators-service while this service reads its own tables.
         List<PlanModel.ChildPlan> children = children(plan);
@@ -131,7 +141,7 @@ public class ConsolidationService {
                 }
             }
         }
-        CompletableFuture<Map<String, Rollup>> pending = rollups.ask(queries, asOf);
+        CompletableFuture<Map<String, Rollup>> pending = rollups.ask(queries, territory);
 
         List<Obligation> all = obligations(plan.id(), period, receiver, ruleKeys);
         Map<Long, Report> reports = reports(all);
@@ -203,16 +213,47 @@ public class ConsolidationService {
                     SubmissionLines.completeness(childLines), submission));
         }
 
-        List<ConsolidationView.UpwardObligation> upward = Obligation.<Obligation>list(
-                        "planId = ?1 and period = ?2 and agency = ?3 and consolidates is not null and state <> ?4",
-                        plan.id(), period, receiver, ObligationState.CANCELLED).stream()
-                .map(o -> new ConsolidationView.UpwardObligation(o.id, o.ruleKey, o.receivingAgency, o.dueDate, o.state.name(),
-                        Report.ofObligation(o.id).map(r -> r.id).orElse(null)))
-                .toList();
+        List<ConsolidationView.UpwardObligation> upward = upward(ref, period, receiver);
 
         return new ConsolidationView(plan.id(), plan.version(), ref.number, ref.title, period, receiver, names.get(receiver),
-                ref.unitCode, asOf, Instant.now(), completeness, agencyLines, objectives, narrativeBlocks, childPlans, childRows, upward, merged,
+                ref.unitCode, asOf, territory, Instant.now(), completeness, agencyLines, objectives, narrativeBlocks, childPlans, childRows, upward, merged,
                 SubmissionLines.invited(invitedLines));
+    }
+
+    /**
+     * The latest plan due date (an extension granted to one submitter moves only its own) of the dated reports this
+     * receiver gets for exactly this period; on-request reports have dates of their own and do not set it.
+     */
+    private Optional<LocalDate> dueDate(long planId, String period, String receiver, List<String> ruleKeys) {
+        String jpql = "select max(coalesce(o.originalDueDate, o.dueDate)) from Obligation o where o.planId = :p and o.period = :period "
+                + "and o.receivingAgency = :r and o.state <> :cancelled and o.required = true and o.requestId is null"
+                + (ruleKeys.isEmpty() ? "" : " and o.ruleKey in :keys");
+        var q = em.createQuery(jpql, LocalDate.class).setParameter("p", planId).setParameter("period", period)
+                .setParameter("r", receiver).setParameter("cancelled", ObligationState.CANCELLED);
+        if (!ruleKeys.isEmpty()) {
+            q.setParameter("keys", ruleKeys);
+        }
+        return Optional.ofNullable(q.getSingleResult());
+    }
+
+    /**
+     * The receiver's own reports upward for the period: within this plan (a rule that consolidates others) and, when it
+     * reports for this plan to its parent (a province's Home Affairs to the ministry under the national plan), those it
+     * owes under the parent plan.
+     */
+    private static List<ConsolidationView.UpwardObligation> upward(PlanRef ref, String period, String receiver) {
+        List<Obligation> own = new ArrayList<>(Obligation.<Obligation>list(
+                "planId = ?1 and period = ?2 and agency = ?3 and consolidates is not null and state <> ?4",
+                ref.planId, period, receiver, ObligationState.CANCELLED));
+        String reporting = ref.leadAgency != null ? ref.leadAgency : ref.issuingAgency;
+        if (ref.parentPlanId != null && (receiver.equals(reporting) || receiver.equals(ref.issuingAgency))) {
+            own.addAll(Obligation.<Obligation>list("planId = ?1 and period = ?2 and agency = ?3 and consolidates is null and requestId is null "
+                    + "and state <> ?4 order by ruleKey", ref.parentPlanId, period, receiver, ObligationState.CANCELLED));
+        }
+        Map<Long, Long> reportIds = new HashMap<>();
+        reports(own).forEach((obligation, r) -> reportIds.put(obligation, r.id));
+        return own.stream().map(o -> new ConsolidationView.UpwardObligation(o.id, o.planId, o.ruleKey, o.receivingAgency, o.dueDate,
+                o.state.name(), reportIds.get(o.id))).toList();
     }
 
     /** Agency names for the lines and narratives, in one query. */

@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.gems.reporting.Fixtures.HEALTH;
 import static vn.gems.reporting.Fixtures.measure;
@@ -142,9 +143,16 @@ class ChainTest {
 
         // Huế's report to the ministry starts from its consolidation: Health's narrative and the births mapped by indicator.
         long dohaToMinistry = Fixtures.obligation(DOHA, 6101, period, "R1");
+        // Its consolidation lists that report upward, though it lives in the national plan: not started yet.
+        assertEquals(List.of(dohaToMinistry), hueC.getList("upward.obligationId", Long.class));
+        assertEquals(6101, hueC.getLong("upward[0].planId"));
+        assertEquals("VN-MOHA", hueC.getString("upward[0].receivingAgency"));
+        assertNull(hueC.get("upward[0].reportId"));
         JsonPath prefilled = given().header("Authorization", DOHA).contentType(ContentType.JSON)
                 .post("/api/reports/obligations/" + dohaToMinistry + "/report").then().statusCode(201).extract().jsonPath();
         long toMinistry = prefilled.getLong("id");
+        given().header("Authorization", DOHA).get("/api/reports/plans/6102/consolidation?period=" + period).then().statusCode(200)
+                .body("upward[0].reportId", equalTo((int) toMinistry)).body("upward.size()", equalTo(1));
         assertEquals(1000, prefilled.getInt("draft.values.find { it.measureKey == 'O4-T1-M1' }.female"));
         assertEquals(1100, prefilled.getInt("draft.values.find { it.measureKey == 'O4-T1-M1' }.male"));
         assertTrue(prefilled.getString("draft.sections[0].text").startsWith("[Sở Y tế"));
@@ -186,6 +194,53 @@ class ChainTest {
         given().get("/api/reports/plans/6101/consolidation?period=" + period).then().statusCode(401);
         given().header("Authorization", MOHA).get("/api/reports/plans/6101/consolidation?period=20x6").then().statusCode(400)
                 .body("code", equalTo("INVALID_PERIOD"));
+    }
+
+    @Test
+    void figuresCountTheTerritoryOfTheDueDate() throws Exception {
+        // A past year, due 30/11. Commune C1 lay in province 97 on the due date; on 1/12 a merger moved it to province 98.
+        int y = Fixtures.today().getYear() - 1;
+        String period = String.valueOf(y);
+        fake.unit("VN-97", "VN-98", "VN-97-C1");
+        fake.unitParent("VN-97", "VN");
+        fake.unitParent("VN-98", "VN");
+        fake.unitParent("VN-97-C1", "VN-97");
+        fake.unitMoved("VN-97-C1", "VN-98", y + "-12-01");
+        fake.push("BIRTHS", "VN-97-C1", period, "FEMALE", java.math.BigDecimal.valueOf(500), "STATISTICS", "p97-" + y, "P97-STATS");
+        fake.push("BIRTHS", "VN-97-C1", period, "MALE", java.math.BigDecimal.valueOf(540), "STATISTICS", "p97-" + y, "P97-STATS");
+        fake.agency("P97-PC", "UBND tỉnh 97", "VN-97", null, null);
+        fake.agency("P97-DOHA", "Sở Nội vụ tỉnh 97", "VN-97", "P97-PC", null);
+        fake.agency("P97-DOH", "Sở Y tế tỉnh 97", "VN-97", "P97-PC", null);
+        String doha = TestTokens.bearer("p97.doha", "P97-DOHA", "reviewer");
+        JsonArray objectives = new JsonArray().add(objective("O1", "1", "Y tế", target("O1-T1", "1", "Tỷ số giới tính khi sinh",
+                measure("O1-T1-M1", "BIRTHS", "MALE_TO_FEMALE_X100", "ABOUT", null, null, 109, y, null, Map.of(), "P97-DOH"))));
+        fake.plan(6301, 1, plan("CH-P97", "P97-PC", "P97-DOHA", "VN-97", null, y, objectives, new JsonArray().add(rule("R1", "ANNUAL", 30, 11,
+                null, y, y, "EXPLICIT", List.of("P97-DOH"), "P97-DOHA", "RESPONSIBLE_TARGETS", null)), new JsonArray()));
+        Fixtures.event(6301, 1, "ISSUED").then().statusCode(200).body("created", equalTo(1));
+        // Health's due date extended past today: its own timeliness moves, the plan's due date (the territory's) does not.
+        try (var c = db.connect(); var st = c.prepareStatement("update obligation set original_due_date = due_date, due_date = ? where plan_id = 6301")) {
+            st.setObject(1, Fixtures.today().plusDays(5));
+            st.executeUpdate();
+        }
+
+        // No asOf: timeliness as of today (Health pending), figures over province 97 as it stood on 30/11, C1 in it.
+        JsonPath c = given().header("Authorization", doha).get("/api/reports/plans/6301/consolidation?period=" + period).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(Fixtures.today().toString(), c.getString("asOf"));
+        assertEquals(y + "-11-30", c.getString("territoryAsOf"));
+        assertEquals(1, c.getInt("completeness.pending"));
+        assertEquals(500, c.getInt("objectives[0].rows[0].female"));
+        assertEquals(540, c.getInt("objectives[0].rows[0].male"));
+        assertEquals(List.of("VN-97-C1"), c.getList("objectives[0].rows[0].contributingUnits"));
+        assertEquals(y + "-11-30", fake.rollupAsOfs().getLast());
+
+        // An explicit asOf is the date of both: province 97 of today no longer holds C1, so no figure.
+        String today = Fixtures.today().toString();
+        JsonPath now = given().header("Authorization", doha).get("/api/reports/plans/6301/consolidation?period=" + period + "&asOf=" + today)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(today, now.getString("territoryAsOf"));
+        assertNull(now.get("objectives[0].rows[0].female"));
+        assertEquals("NO_DATA", now.getString("objectives[0].rows[0].status"));
     }
 
     @Test

@@ -204,7 +204,7 @@ class SubmitterSelectionTest {
                 .body("items.find { it.ruleKey == 'R3' }.consolidates", equalTo("R1,R2"));
         // what prefills DOLISA's R3 report reads both rules: the 6-month (2024S1) and the thematic (2024) report
         PlanRef ref = plans.ref(2106).orElseThrow();
-        ConsolidationView c = consolidations.build(ref, plans.model(ref), "2024", "TTH-DOLISA", List.of("R1", "R2"), LocalDate.of(2024, 12, 31));
+        ConsolidationView c = consolidations.build(ref, plans.model(ref), "2024", "TTH-DOLISA", List.of("R1", "R2"), LocalDate.of(2024, 12, 31), null);
         assertEquals(List.of("TTH-DCS:R2", "TTH-DOH:R1"), c.agencies().stream().map(l -> l.agency() + ":" + l.ruleKey()).toList());
         assertEquals(2, c.completeness().missing());
     }
