@@ -235,7 +235,8 @@ async function consolidation(planId, query) {
         <span id="invited-count">${t('cons.invitedCount', { submitted: c.invited.submitted, invited: c.invited.invited })}</span></p>
       ${linesTable('invited-agencies', t('cons.invited'), c.invited.agencies, new Set())}</section>` : nothing}
     ${c.children?.length ? childPlansSection(c.children) : nothing}
-    ${c.upward?.length ? upwardSection(c.upward) : nothing}
+    ${c.childrenRollup?.length ? childrenRollupSection(c.childrenRollup) : nothing}
+    ${c.upward?.length ? upwardSection(c.upward, c.planId) : nothing}
     <section aria-labelledby="h-rows"><h2 id="h-rows">${t('report.targets')}</h2>
       ${tableWrap(t('report.targets'), html`<table class="data"><thead><tr><th scope="col">${t('plan.measure')}</th>
         <th scope="col">${t('chart.women')}</th><th scope="col">${t('chart.men')}</th><th scope="col">${t('chart.value')}</th>
@@ -298,13 +299,31 @@ function childPlansSection(children) {
       })}</tbody></table>`)}</section>`;
 }
 
-/** The receiving agency's own report upward (a province's to the ministry), prefilled from this consolidation. */
-function upwardSection(upward) {
+/** The plans below summed per target measure (the ministry: the provinces' figures), with the units that contributed. */
+function childrenRollupSection(rows) {
+  return html`<section aria-labelledby="h-children-rollup"><h2 id="h-children-rollup">${t('cons.childrenRollup')}</h2>
+    <p class="meta">${t('cons.childrenRollupIntro')}</p>
+    ${tableWrap(t('cons.childrenRollup'), html`<table class="data" id="children-rollup"><thead><tr><th scope="col">${t('plan.measure')}</th>
+      <th scope="col">${t('chart.women')}</th><th scope="col">${t('chart.men')}</th><th scope="col">${t('chart.value')}</th>
+      <th scope="col">${t('plan.target')}</th><th scope="col">${t('plan.status')}</th><th scope="col">${t('cons.contributingUnits')}</th></tr></thead>
+      <tbody>${rows.map((x) => html`<tr data-measure=${x.measureKey}><th scope="row">${x.measureKey}</th>
+        <td class="num" data-key="female">${num(x.female)}</td><td class="num" data-key="male">${num(x.male)}</td>
+        <td class="num" data-key="value">${num(x.figureValue)}</td><td class="target">${targetText(x)}</td>
+        <td>${badge('status', x.status)}</td><td data-key="units">${(x.contributingUnits || []).join(', ') || '—'}</td></tr>`)}
+      </tbody></table>`)}</section>`;
+}
+
+/**
+ * The receiving agency's own reports upward, prefilled from this consolidation: within this plan, and under the parent
+ * plan (a province's report to the ministry).
+ */
+function upwardSection(upward, planId) {
   return html`<section aria-labelledby="h-up"><h2 id="h-up">${t('cons.upward')}</h2>
     ${tableWrap(t('cons.upward'), html`<table class="data" id="upward"><thead><tr><th scope="col">${t('obl.report')}</th>
       <th scope="col">${t('cons.receiver')}</th><th scope="col">${t('obl.due')}</th><th scope="col">${t('obl.status')}</th>
       <th scope="col">${t('obl.action')}</th></tr></thead>
-      <tbody>${upward.map((u) => html`<tr data-obligation=${u.obligationId}><th scope="row">${u.ruleKey}</th><td>${u.receivingAgency}</td>
+      <tbody>${upward.map((u) => html`<tr data-obligation=${u.obligationId} data-plan=${u.planId}><th scope="row">${u.ruleKey}
+        ${u.planId !== planId ? html`<br><span class="meta" data-parent-plan="true">${t('cons.parentPlan')}</span>` : nothing}</th><td>${u.receivingAgency}</td>
         <td>${date(u.dueDate)}</td><td>${badge('ostatus', u.state)}</td>
         <td>${u.reportId ? html`<a href="#/ws/report/${u.reportId}">${t('obl.open')}</a>`
           : html`<button type="button" class="secondary" @click=${() => startReport(u.obligationId)}>${t('cons.prefill')}</button>`}</td></tr>`)}
