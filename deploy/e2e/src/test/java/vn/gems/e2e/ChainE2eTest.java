@@ -38,13 +38,19 @@ import static vn.gems.e2e.E2eSuite.gateway;
  *   Minh Hóa: never files                                                        → MISSING   (required)
  *   Women's Union: files (demo step)                                             → invited, counted apart
  *   obligations 15 = 1 + 13 + 1 invited; expected 14; submitted 13; on time 12; late 1; missing 1
- * Quảng Ngãi (receiver QNG-DOHA): Health never files                            → expected 1; missing 1
+ * Quảng Ngãi (receiver QNG-DOHA, due 30/11/2026): Health (R1) and, by its plan's annex list (R2), the communes Sơn
+ *   Tịnh and Tịnh Hà. Tịnh Hà merged into Sơn Tịnh on 01/07/2025 (its committee retired 30/06/2025, Sơn Tịnh's the
+ *   holder), before the due date: its obligation is Sơn Tịnh's and counts once, as Sơn Tịnh's (countedAsSuccessor).
+ *   obligations 3 (QNG-DOH, PC-VN-51-SONTINH twice); nobody files → expected 2; missing 2
  * Ministry (receiver VN-MOHA, rule R1 CHILD_PLANS, due 10/12/2026): 2 obligations for 2026 (one per province)
  *   Huế's Home Affairs files its report prefilled from its consolidation       → ON_TIME until 10/12, else LATE
  *   Quảng Ngãi never files                                                       → PENDING until 10/12, else MISSING
  *   expected 2; submitted 1; accepted 1 (the ministry accepts Huế's)
  * National roll-up of O4-T1-M1 (sex ratio at birth, births by sex): Health's 6,900 girls and 7,521 boys at VN-46,
- *   the only 2026 births in the country → 6,900 / 7,521 at VN and in the provinces' sum.
+ *   the only 2026 births in the country → 6,900 / 7,521 at VN and in the provinces' sum. Figures count the territory
+ *   of the due date (territoryAsOf: Huế's 30/11/2026, the ministry's 10/12/2026; timeliness stays today's). No unit
+ *   of the demo changed after 01/07/2025, so VN-46 and VN hold on those dates what they hold today: the same figures.
+ * Huế's consolidation lists its report to the ministry (under the national plan) among its reports upward.
  * </pre>
  */
 @ExtendWith(E2eSuite.class)
@@ -110,7 +116,7 @@ class ChainE2eTest {
         // plans-service makes the wards' committees from indicators-service's unit feed, shortly after the suite
         // starts: this class may run first, so wait for every committee the chain names (Thuận Hóa issues a plan).
         List<String> committees = new ArrayList<>(ON_TIME.stream().map(c -> "PC-VN-46-" + c).toList());
-        committees.addAll(List.of("PC-VN-46-THUANHOA", "PC-VN-46-MINHHOA"));
+        committees.addAll(List.of("PC-VN-46-THUANHOA", "PC-VN-46-MINHHOA", "PC-VN-51-SONTINH", "PC-VN-51-STI-TINHHA"));
         await().atMost(FOLLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> given().header("Authorization", bearer("gems.admin"))
                 .get(url("/api/agencies?size=100&codes=" + String.join(",", committees))).then().statusCode(200)
                 .body("items.code", containsInAnyOrder(committees.toArray())));
@@ -133,8 +139,10 @@ class ChainE2eTest {
             assertEquals(14, h.getList("items.findAll { it.required }").size());
             assertEquals(List.of("TTH-WU"), h.getList("items.findAll { !it.required }.agency"));
             assertEquals(13, h.getList("items.findAll { it.ruleKey == 'R2' && it.agency.startsWith('PC-VN-46-') }").size());
-            // Quảng Ngãi: Health
-            assertEquals(List.of("QNG-DOH"), obligations("gems.admin", "all", qng).getList("items.agency"));
+            // Quảng Ngãi: Health, and Sơn Tịnh twice (its own and the merged Tịnh Hà's, handed over)
+            JsonPath q = obligations("gems.admin", "all", qng);
+            assertEquals(List.of("PC-VN-51-SONTINH", "PC-VN-51-SONTINH", "QNG-DOH"), q.getList("items.agency").stream().sorted().toList(), q.prettify());
+            assertEquals("PC-VN-51-SONTINH", q.getString("items.find { it.assignedAgency == 'PC-VN-51-STI-TINHHA' }.agency"));
             // the ministry: one report per province plan for 2026
             JsonPath n = received("moha.officer", national);
             assertEquals(List.of("QNG-DOHA", "TTH-DOHA"), n.getList("items.agency").stream().sorted().toList(), n.prettify());
@@ -174,12 +182,19 @@ class ChainE2eTest {
         assertEquals("LATE", c.getString("agencies.find { it.agency == 'PC-VN-46-THUANHOA' }.timeliness"));
         assertEquals("MISSING", c.getString("agencies.find { it.agency == 'PC-VN-46-MINHHOA' }.timeliness"));
         assertEquals(List.of("TTH-WU"), c.getList("invited.agencies.agency"));
+        assertEquals("2026-11-30", c.getString("territoryAsOf"));
+        assertEquals(today.toString(), c.getString("asOf"));
 
         // Huế's report to the ministry starts from that consolidation: Health's narrative, the births by sex.
         long upward = received("moha.officer", national).getLong("items.find { it.agency == 'TTH-DOHA' }.id");
         JsonPath draft = given().header("Authorization", bearer("doha.officer")).contentType(ContentType.JSON)
                 .post(url("/api/reports/obligations/" + upward + "/report")).then().statusCode(201).extract().jsonPath();
         long upwardReport = draft.getLong("id");
+        // Huế's consolidation lists that report upward though it lives in the national plan, with the report started.
+        JsonPath up = consolidation("doha.officer", hue);
+        assertEquals(List.of(upward), up.getList("upward.obligationId", Long.class), up.prettify());
+        assertEquals(national, up.getLong("upward[0].planId"));
+        assertEquals(upwardReport, up.getLong("upward[0].reportId"));
         assertEquals(6900, draft.getInt("draft.values.find { it.measureKey == 'O4-T1-M1' }.female"));
         assertEquals(7521, draft.getInt("draft.values.find { it.measureKey == 'O4-T1-M1' }.male"));
         assertTrue(draft.getString("draft.sections[0].text").startsWith("[Sở Y tế"), draft.prettify());
@@ -198,7 +213,12 @@ class ChainE2eTest {
         assertEquals(ministryDuePassed ? List.of(2, 1, 0, 1, 1, 0, 1) : List.of(2, 1, 1, 0, 0, 1, 1), counts(m, "completeness"));
         assertEquals(List.of(14, 13, 12, 1, 1, 0, 1), counts(m, "children.find { it.planId == " + hue + " }.completeness"));
         assertEquals(ministryDuePassed ? "LATE" : "ON_TIME", m.getString("children.find { it.planId == " + hue + " }.submission.timeliness"));
-        assertEquals(List.of(1, 0, 0, 0, 1, 0, 0), counts(m, "children.find { it.planId == " + qng + " }.completeness"));
+        assertEquals(List.of(2, 0, 0, 0, 2, 0, 0), counts(m, "children.find { it.planId == " + qng + " }.completeness"));
+        assertEquals("2026-12-10", m.getString("territoryAsOf"));
+        // Quảng Ngãi's own consolidation: Tịnh Hà's line kept, counted once as Sơn Tịnh's.
+        JsonPath qc = consolidation("gems.admin", qng);
+        assertEquals(List.of(2, 0, 0, 0, 2, 0, 0), counts(qc, "completeness"));
+        assertEquals(List.of("PC-VN-51-SONTINH"), qc.getList("countedAsSuccessor.agency"), qc.prettify());
         assertEquals(ministryDuePassed ? "MISSING" : "PENDING", m.getString("children.find { it.planId == " + qng + " }.submission.timeliness"));
         // The national roll-up of the national target, at VN and as the provinces' sum.
         assertEquals(6900, m.getInt("objectives.find { it.key == 'O4' }.rows.find { it.measureKey == 'O4-T1-M1' }.female"));

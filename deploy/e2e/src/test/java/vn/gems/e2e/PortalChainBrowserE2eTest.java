@@ -32,10 +32,13 @@ import static vn.gems.e2e.E2eSuite.gateway;
  * <ul>
  *   <li>the ministry (moha.officer) reads the consolidation of a national strategy over two provinces' plans: per
  *   province its report sent up (on time / late / missing, with a link to it) and the completeness of what the
- *   province received; and the demo's own 2026 cycle (28/NQ-CP over Huế and Quảng Ngãi);</li>
+ *   province received; the provinces' figures summed per national target ({@code childrenRollup}); and the demo's own
+ *   2026 cycle (28/NQ-CP over Huế and Quảng Ngãi);</li>
  *   <li>the province (doha.officer) reads its consolidation: required submitters with their timeliness, the invited
- *   Women's Union apart and marked as not counted (its report to the ministry, under the national plan, is not in the
- *   province plan's {@code upward} list: that lists reports upward within the same plan);</li>
+ *   Women's Union apart and marked as not counted, and its report to the ministry (under the national plan) among its
+ *   reports upward;</li>
+ *   <li>Quảng Ngãi's Home Affairs reads its consolidation: the commune Tịnh Hà, merged into Sơn Tịnh before the due
+ *   date, is listed but counted once, as Sơn Tịnh's;</li>
  *   <li>a body's plan manager edits its dated members (If-Match; the API's field errors beside the row), another
  *   agency reads them without editing and a stale list is refused.</li>
  * </ul>
@@ -127,11 +130,18 @@ class PortalChainBrowserE2eTest {
             return chain;
         }
         String tag = "E2E-PCH-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        // Quảng Ngãi's plan names two communes' committees, made by plans-service from the unit feed after the suite starts.
+        List<String> committees = List.of("PC-VN-51-SONTINH", "PC-VN-51-STI-TINHHA");
+        await().atMost(FOLLOW).pollInterval(Duration.ofSeconds(1)).until(() -> given().header("Authorization", bearer("gems.admin"))
+                .get(url("/api/agencies?size=10&codes=" + String.join(",", committees))).then().statusCode(200).extract().jsonPath()
+                .getList("items.code").containsAll(committees));
         long national = issuedCopy("vn-28-2021.json", "moha.officer", tag + "-VN", null);
         long hue = issuedCopy("tth-2026.json", "doha.officer", tag + "-TTH", tag + "-VN");
         long qng = issuedCopy("qng-2026.json", "gems.admin", tag + "-QNG", tag + "-VN");
         await().atMost(FOLLOW).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertEquals(15, received("doha.officer", hue).getList("items").size());
+            assertEquals(3, given().header("Authorization", bearer("gems.admin")).get(url("/api/reports/obligations?view=all&size=500&planId="
+                    + qng + "&period=2026")).then().statusCode(200).extract().jsonPath().getList("items").size());
             assertEquals(List.of("QNG-DOHA", "TTH-DOHA"), received("moha.officer", national).getList("items.agency").stream().sorted().toList());
         });
         file("thuanhoa.officer", "chain-2026-thuanhoa.json", tag + "-TTH");
@@ -162,17 +172,22 @@ class PortalChainBrowserE2eTest {
         assertEquals(List.of("14", "0", "1", "13", "0"), List.of(cell(moha, hue, "expected"), cell(moha, hue, "onTime"),
                 cell(moha, hue, "late"), cell(moha, hue, "missing"), cell(moha, hue, "pending")));
         assertEquals("7,1%", cell(moha, hue, "submittedPercent"));
-        // Quảng Ngãi: nothing sent up (not due yet until 10/12, then missing); Health never reported to it.
+        // Quảng Ngãi: nothing sent up (not due yet until 10/12, then missing); Health and Sơn Tịnh (Tịnh Hà's report
+        // counted once, as Sơn Tịnh's) never reported to it: 2 expected, 2 missing.
         moha.awaitText(qng, ministryDuePassed ? "Chưa nộp" : "Chưa đến hạn");
-        assertEquals(List.of("1", "1"), List.of(cell(moha, qng, "expected"), cell(moha, qng, "missing")));
+        assertEquals(List.of("2", "2"), List.of(cell(moha, qng, "expected"), cell(moha, qng, "missing")));
         assertTrue(moha.all(qng + " a").isEmpty(), "no report to open for a province that sent none");
         // The ministry's own completeness counts the provinces' reports, required only.
         moha.awaitText("#completeness td[data-key='expected']", "2");
+        // The provinces' figures summed per national target: the sex ratio at birth's row, whatever births are stored.
+        moha.awaitText("#h-children-rollup", "Tổng hợp số liệu của các kế hoạch cấp dưới");
+        moha.await("#children-rollup tr[data-measure='O4-T1-M1'] td[data-key='units']");
         moha.audit("ministry-consolidation");
 
         moha.find("#lang-switch").click();
         moha.awaitText("#child-plans", "Report sent up");
         moha.awaitText(qng, ministryDuePassed ? "Missing" : "Not due yet");
+        moha.awaitText("#h-children-rollup", "Figures of the plans below, summed");
         assertEquals("7.1%", cell(moha, hue, "submittedPercent"));
         moha.audit("ministry-consolidation-en");
 
@@ -212,12 +227,39 @@ class PortalChainBrowserE2eTest {
         // Completeness counts the required ones only: 14 expected (Health and 13 wards and communes), 1 submitted.
         assertEquals("14", doha.find("#completeness td[data-key='expected']").getText());
         assertEquals("1", doha.find("#completeness td[data-key='submitted']").getText());
+        // Its report to the ministry lives in the national plan and is listed among its reports upward, to open.
+        String up = "#upward tr[data-plan='" + c.national() + "']";
+        doha.awaitText(up, "Theo kế hoạch cấp trên");
+        assertEquals(1, doha.all(up + " a[href='#/ws/report/" + c.upwardReport() + "']").size());
         doha.audit("province-consolidation");
 
         doha.find("#lang-switch").click();
         doha.awaitText("#invited", "Not counted in completeness");
         doha.awaitText("#invited-count", "1 of 1 invited agencies");
+        doha.awaitText("#upward tr[data-plan='" + c.national() + "']", "Under the plan above");
         doha.audit("province-consolidation-en");
+    }
+
+    @Test
+    void aCommuneMergedBeforeTheDueDateCountsOnceAsItsSuccessor() throws Exception {
+        Chain c = chain();
+        KeycloakAdmin.ensureUser("qngdoha.chain", "QNG-DOHA", List.of("reviewer"));
+        Browser qngDoha = signIn("qngdoha.chain");
+        qngDoha.go("#/ws/consolidation/" + c.qng() + "?period=2026");
+        qngDoha.await("#agencies");
+        // Sơn Tịnh's own line and Tịnh Hà's (merged on 01/07/2025, its report handed to Sơn Tịnh): both listed, one marked.
+        String sonTinh = "#agencies tr[data-agency='PC-VN-51-SONTINH']";
+        await().atMost(Duration.ofSeconds(20)).until(() -> qngDoha.all(sonTinh).size() == 2);
+        assertEquals(1, qngDoha.all(sonTinh + " [data-counted-as-successor]").size());
+        qngDoha.awaitText(sonTinh + " [data-counted-as-successor]", "tính một lần cho cơ quan kế thừa");
+        // Completeness: Health and Sơn Tịnh, nobody filed (due 30/11 passed): 2 expected, 2 missing.
+        assertEquals("2", qngDoha.find("#completeness td[data-key='expected']").getText());
+        assertEquals("2", qngDoha.find("#completeness td[data-key='missing']").getText());
+        qngDoha.audit("province-merged-commune");
+
+        qngDoha.find("#lang-switch").click();
+        qngDoha.awaitText(sonTinh + " [data-counted-as-successor]", "counted once, as its successor");
+        qngDoha.audit("province-merged-commune-en");
     }
 
     /** A body of kind COMMITTEE with two members, and a plan manager of its own (Keycloak user with its agency). */
