@@ -87,7 +87,9 @@ final class Replicas {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }).withOwnPostgres().withRunningKeycloak();
+        }).withOwnPostgres().withRunningKeycloak()
+                // kept between runs of one build (a rebuilt jar trains again): see ReplicasE2eTest's kill rounds
+                .withRestartCache(target.resolve("jvm-cache"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 s.close();

@@ -57,6 +57,35 @@ final class JvmCache {
     /** How long a stop waits for a training run to write its cache. */
     static final Duration TRAINING_EXIT = Duration.ofMinutes(5);
 
+    /**
+     * A restart cache (the replica suite's, {@link Suite#withRestartCache}): the AOT cache of a service in {@code dir},
+     * trained on purpose by {@link Suite#trainRestartCache} and only used, never trained, by ordinary starts, whose
+     * instances may be killed (a {@code kill -9} of a training run leaves no cache). Nothing before Java 25.
+     */
+    static List<String> restartFlags(Path dir, String service, Path jar) throws IOException {
+        return restartFlags(dir, service, jar, Runtime.version().feature());
+    }
+
+    static List<String> restartFlags(Path dir, String service, Path jar, int javaFeature) throws IOException {
+        Path cache = dir.resolve(service + ".aot");
+        return javaFeature >= 25 && current(cache, jar) ? List.of("-XX:AOTCache=" + cache) : List.of();
+    }
+
+    /** The flags of a training run of a restart cache; empty when there is nothing to train (Java < 25 or current). */
+    static List<String> restartTrainingFlags(Path dir, String service, Path jar) throws IOException {
+        return restartTrainingFlags(dir, service, jar, Runtime.version().feature());
+    }
+
+    static List<String> restartTrainingFlags(Path dir, String service, Path jar, int javaFeature) throws IOException {
+        Path cache = dir.resolve(service + ".aot");
+        if (javaFeature < 25 || current(cache, jar)) {
+            return List.of();
+        }
+        Files.createDirectories(dir);
+        Files.deleteIfExists(cache);
+        return List.of("-XX:AOTCacheOutput=" + cache);
+    }
+
     private static boolean current(Path cache, Path jar) throws IOException {
         return Files.isRegularFile(cache) && Files.size(cache) > 0
                 && !Files.getLastModifiedTime(cache).toInstant().isBefore(Files.getLastModifiedTime(jar).toInstant());

@@ -43,6 +43,7 @@ public final class Suite implements AutoCloseable {
     private InstanceLayout layout = InstanceLayout.single();
     private boolean ownPostgres;
     private boolean runningKeycloak;
+    private Path restartCache;
 
     public Suite(SuiteConfig config) {
         this.config = config;
@@ -89,6 +90,16 @@ public final class Suite implements AutoCloseable {
     /** Uses the Keycloak already listening on the configured ports (another suite's) instead of starting one. */
     public Suite withRunningKeycloak() {
         runningKeycloak = true;
+        return this;
+    }
+
+    /**
+     * Starts instances with the AOT cache a {@link #trainRestartCache} left in {@code dir} (one per service, shared by
+     * its instances), where the suite's state is thrown away: the replica suite's killed instances then restart in
+     * seconds, not half a minute, on a busy machine (README "Replicas"). Without a trained cache, starts are plain. Call before {@link #start()}.
+     */
+    public Suite withRestartCache(Path dir) {
+        restartCache = dir;
         return this;
     }
 
@@ -194,6 +205,10 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startService(SuiteConfig.Service s, int index) {
+        startService(s, index, List.of());
+    }
+
+    private void startService(SuiteConfig.Service s, int index, List<String> trainingFlags) {
         String name = instanceName(s, index);
         int port = ports(s).get(index);
         String health = "http://127.0.0.1:" + port + "/q/health/ready";
@@ -212,6 +227,10 @@ public final class Suite implements AutoCloseable {
                 // AOT cache (Java 25+) or AppCDS archive, trained by the first run and reused: see JvmCache. One per
                 // instance (instance 0 keeps the service's name): two instances never write one cache file at once.
                 cmd.addAll(JvmCache.flags(config.stateDir(), name, s.jar(config.repoRoot())));
+            } else if (!trainingFlags.isEmpty()) {
+                cmd.addAll(trainingFlags);
+            } else if (restartCache != null) {
+                cmd.addAll(JvmCache.restartFlags(restartCache, s.name(), s.jar(config.repoRoot())));
             }
             cmd.add("-jar");
             cmd.add(s.jar(config.repoRoot()).toString());
@@ -310,6 +329,37 @@ public final class Suite implements AutoCloseable {
     /** Starts one instance (again) and waits until it is ready. */
     public void startInstance(String service, int index) {
         startService(service(service), index);
+    }
+
+    /**
+     * Trains the restart cache ({@link #withRestartCache}) of a service on one instance unless it is current: the
+     * instance is stopped, started as an AOT training run (to ready and one health call), stopped gracefully (the
+     * JVM writes the cache as it exits, waited for up to {@link JvmCache#TRAINING_EXIT}) and started again with the
+     * cache. The other instances keep running throughout. Returns whether a training ran.
+     */
+    public boolean trainRestartCache(String service, int index) throws IOException {
+        if (restartCache == null) {
+            throw new IllegalStateException("no restart cache (withRestartCache)");
+        }
+        SuiteConfig.Service s = service(service);
+        List<String> flags = JvmCache.restartTrainingFlags(restartCache, s.name(), s.jar(config.repoRoot()));
+        if (flags.isEmpty()) {
+            return false;
+        }
+        String name = instanceName(s, index);
+        stopService(name);
+        startService(s, index, flags);
+        Http.status("http://127.0.0.1:" + ports(s).get(index) + "/q/health");
+        Optional<ManagedProcess> training = process(name);
+        if (training.isPresent()) {
+            training.get().stop(JvmCache.TRAINING_EXIT);
+            training.get().forget(config.runDir());
+        }
+        synchronized (processes) {
+            processes.remove(name);
+        }
+        startService(s, index);
+        return true;
     }
 
     /** Stops this suite's own PostgreSQL ({@link #withOwnPostgres()}), keeping its data: the database outage. */

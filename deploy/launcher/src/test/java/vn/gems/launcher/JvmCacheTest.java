@@ -61,4 +61,35 @@ class JvmCacheTest {
         assertEquals(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + state.resolve("jvm-cache/plans-service.jsa")),
                 JvmCache.flags(state, "plans-service", jar, 21));
     }
+
+    @Test
+    void aRestartCacheIsOnlyUsedOnceTrainedNeverTrainedByAStart() throws IOException {
+        Path jar = jar(Instant.parse("2026-12-01T00:00:00Z"));
+        Path dir = state.resolve("jvm-cache");
+        assertEquals(List.of(), JvmCache.restartFlags(dir, "plans-service", jar, 25), "a start without a cache trains none");
+        assertEquals(List.of("-XX:AOTCacheOutput=" + dir.resolve("plans-service.aot")),
+                JvmCache.restartTrainingFlags(dir, "plans-service", jar, 25));
+        Path cache = cache(Instant.parse("2026-12-02T00:00:00Z"));
+        assertEquals(List.of("-XX:AOTCache=" + cache), JvmCache.restartFlags(dir, "plans-service", jar, 25));
+        assertEquals(List.of(), JvmCache.restartTrainingFlags(dir, "plans-service", jar, 25), "a current cache is trained again");
+    }
+
+    @Test
+    void aRestartCacheOlderThanTheJarIsNotUsedAndIsTrainedAgain() throws IOException {
+        Path cache = cache(Instant.parse("2026-12-01T00:00:00Z"));
+        Path jar = jar(Instant.parse("2026-12-02T00:00:00Z"));
+        Path dir = state.resolve("jvm-cache");
+        assertEquals(List.of(), JvmCache.restartFlags(dir, "plans-service", jar, 25));
+        assertEquals(List.of("-XX:AOTCacheOutput=" + cache), JvmCache.restartTrainingFlags(dir, "plans-service", jar, 25));
+        assertFalse(Files.exists(cache), "the stale cache is still there");
+    }
+
+    @Test
+    void beforeJava25ThereIsNoRestartCache() throws IOException {
+        Path jar = jar(Instant.parse("2026-12-01T00:00:00Z"));
+        Path dir = state.resolve("jvm-cache");
+        assertEquals(List.of(), JvmCache.restartTrainingFlags(dir, "plans-service", jar, 21));
+        cache(Instant.parse("2026-12-02T00:00:00Z"));
+        assertEquals(List.of(), JvmCache.restartFlags(dir, "plans-service", jar, 21));
+    }
 }
