@@ -161,7 +161,7 @@ class IndicatorsE2eTest {
 
     @Test
     void aBadFileIsRefusedWithLinesAndNothingIsWritten() {
-        // Other classes write WAGE_WORKERS of 2022 too: what is stored before the push must be what is stored after it.
+        // Whatever is stored for WAGE_WORKERS of 2022 before the refused push must be what is stored after it.
         List<Object> before = given().header("Authorization", bearer("health.reporter"))
                 .get(gateway() + "/api/values?indicator=WAGE_WORKERS&period=2022&size=500").then().statusCode(200).extract().jsonPath().getList("items");
         String csv = "indicator,unit,period,sex,value\nWAGE_WORKERS,VN-46,2022,FEMALE,100\nWAGE_WORKERS,VN-46,2022,MALE,-3\n"

@@ -69,7 +69,8 @@ final class MatrixFixtures {
         values.put("draftPlan", createPlan(dolisa, seed.deepCopy().put("code", "MX-DRAFT-" + suffix)));
         values.put("deletablePlan", createPlan(dolisa, seed.deepCopy().put("code", "MX-DELETE-" + suffix)));
 
-        // Reference data written by the rows.
+        // Reference data written by the rows, and the indicator every value row writes: the matrix's own, so that no
+        // figure of the demo data (which other classes push as other agencies) ever belongs to TTH-DOLISA.
         values.put("indicator", "MX_" + suffix);
         given().header("Authorization", admin).contentType(ContentType.JSON).body("""
                 {"code":"%s","nameVi":"Chỉ số kiểm thử","nameEn":"Matrix indicator","unit":"COUNT","subject":"PERSONS",
@@ -82,12 +83,12 @@ final class MatrixFixtures {
         // A push and a publication of TTH-DOLISA (LABOUR supplier for VN-46).
         Response push = given().header("Authorization", admin).header("Idempotency-Key", "matrix-push-" + suffix)
                 .contentType("text/csv").body("indicator,unit,period,sex,value,numerator,denominator,status\n"
-                        + "WAGE_WORKERS,VN-46,2023,FEMALE,1200,,,FINAL\nWAGE_WORKERS,VN-46,2023,MALE,1300,,,FINAL\n")
+                        + values.get("indicator") + ",VN-46,2023,FEMALE,1200,,,FINAL\n" + values.get("indicator") + ",VN-46,2023,MALE,1300,,,FINAL\n")
                 .post(url("/api/values/pushes"));
         values.put("push", push.then().extract().jsonPath().getString("id"));
         assertEquals(true, push.statusCode() == 200 || push.statusCode() == 201 || push.statusCode() == 202, push.asString());
         values.put("publication", given().header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"indicator\":\"WAGE_WORKERS\",\"period\":\"2023\",\"unit\":\"VN-46\"}")
+                .body("{\"indicator\":\"" + values.get("indicator") + "\",\"period\":\"2023\",\"unit\":\"VN-46\"}")
                 .post(url("/api/values/publications")).then().statusCode(201).extract().jsonPath().getString("id"));
 
         // Reporting: TTH-DOLISA's own annual reports under the issued plan (R20, to the People's Committee), and what it

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import vn.gems.common.testing.PdfText;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -576,37 +579,10 @@ class ReportingE2eTest {
         return parts;
     }
 
-    /** RFC 4180 records (quoted fields, doubled quotes, CRLF). */
-    private static List<List<String>> csvLines(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                record.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n') {
-                record.add(cell.toString());
-                cell.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else if (ch != '\r') {
-                cell.append(ch);
-            }
+    /** RFC 4180 records (quoted fields, doubled quotes, CRLF), read by a real CSV parser rather than by hand. */
+    private static List<List<String>> csvLines(String text) throws IOException {
+        try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
+            return parser.stream().map(CSVRecord::toList).toList();
         }
-        return records;
     }
 }

@@ -1,12 +1,12 @@
 package vn.gems.indicators.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import vn.gems.common.http.PeerCalls;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.contracts.plans.Agency;
 
@@ -26,39 +26,23 @@ public class PlansClient {
         this.api = api;
     }
 
+    // A 404 is a normal answer (empty), so it is neither retried nor counted by the breaker; any other failure,
+    // 4xx included (a refused service token), is retried and then ends in the fallback's 503.
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, abortOn = NotFound.class)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS, skipOn = NotFound.class)
-    @Fallback(fallbackMethod = "down", skipOn = NotFound.class)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "down")
     public Optional<Agency> agency(String code) {
-        try {
-            return Optional.of(api.agency(code));
-        } catch (WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
-                throw new NotFound();
-            }
-            throw e;
-        }
+        return PeerCalls.orEmptyIfNotFound("plans-service", () -> api.agency(code));
     }
 
     /** Whether plans-service knows the agency. */
     public boolean agencyExists(String code) {
-        try {
-            return agency(code).isPresent();
-        } catch (NotFound e) {
-            return false;
-        }
+        return agency(code).isPresent();
     }
 
     Optional<Agency> down(String code) {
         throw ProblemException.unavailable("PLANS_SERVICE_UNAVAILABLE",
                 "plans-service, which knows the agencies, does not answer; try again shortly", 10);
-    }
-
-    /** plans-service answered 404: a definite answer, neither retried nor counted as a failure. */
-    public static final class NotFound extends RuntimeException {
-        NotFound() {
-            super("agency not found", null, false, false);
-        }
     }
 }

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import vn.gems.common.http.PeerCalls;
+import vn.gems.common.http.PeerRejected;
 import vn.gems.contracts.indicators.BatchResult;
 import vn.gems.contracts.indicators.IndicatorPage;
 import vn.gems.contracts.indicators.RollupsAnswer;
@@ -40,7 +42,7 @@ public class IndicatorsClient {
         try {
             return api.batch(idempotencyKey, body);
         } catch (RuntimeException e) {
-            throw PeerFailures.classify(PEER, e);
+            throw PeerCalls.classify(PEER, e);
         }
     }
 
@@ -52,7 +54,7 @@ public class IndicatorsClient {
         try {
             return api.rollups(body);
         } catch (RuntimeException e) {
-            throw PeerFailures.classify(PEER, e);
+            throw PeerCalls.classify(PEER, e);
         }
     }
 
@@ -65,7 +67,7 @@ public class IndicatorsClient {
         try {
             return api.indicators(codes, 500);
         } catch (RuntimeException e) {
-            throw PeerFailures.classify(PEER, e);
+            throw PeerCalls.classify(PEER, e);
         }
     }
 
@@ -78,7 +80,7 @@ public class IndicatorsClient {
         try {
             return api.unit(code, asOf.toString());
         } catch (RuntimeException e) {
-            throw PeerFailures.classify(PEER, e);
+            throw PeerCalls.classify(PEER, e);
         }
     }
 
@@ -94,7 +96,7 @@ public class IndicatorsClient {
         try {
             return api.territory(unit, asOf.toString(), level);
         } catch (RuntimeException e) {
-            RuntimeException c = PeerFailures.classify(PEER, e);
+            RuntimeException c = PeerCalls.classify(PEER, e);
             if (c instanceof PeerRejected r && r.status() == 404) {
                 return List.of();
             }
@@ -103,22 +105,22 @@ public class IndicatorsClient {
     }
 
     List<String> unitsDown(String unit, String level, LocalDate asOf) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     UnitNames unitDown(String code, LocalDate asOf) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     IndicatorPage catalogueDown(String codes) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     BatchResult batchDown(String idempotencyKey, ValueBatch body) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     RollupsAnswer rollupsDown(RollupsRequest body) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 }

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import vn.gems.common.http.PeerCalls;
+import vn.gems.common.http.PeerRejected;
 import vn.gems.contracts.plans.Agency;
 import vn.gems.contracts.plans.AgencyPage;
 import vn.gems.contracts.plans.Membership;
@@ -91,38 +93,30 @@ public class PlansClient {
     }
 
     Optional<List<Membership>> membersDown(String body, LocalDate asOf) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     Optional<Plan> planDown(long id, int version) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     Optional<Plan> currentPlanDown(String idOrCode) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     Optional<Agency> agencyDown(String code) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     List<Agency> agenciesDown(List<String> codes) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     Optional<List<Agency>> holdersDown(String code) {
-        throw PeerFailures.unavailable(PEER, null);
+        throw PeerCalls.unavailable(PEER);
     }
 
     private static <T> Optional<T> call(Supplier<T> call) {
-        try {
-            return Optional.ofNullable(call.get());
-        } catch (RuntimeException e) {
-            RuntimeException c = PeerFailures.classify(PEER, e);
-            if (c instanceof PeerRejected r && r.status() == 404) {
-                return Optional.empty();
-            }
-            throw c;
-        }
+        return PeerCalls.orEmptyIfNotFound(PEER, call);
     }
 }

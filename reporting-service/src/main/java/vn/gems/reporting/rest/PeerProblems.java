@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.gems.common.problem.ProblemMappers;
-import vn.gems.reporting.client.PeerRejected;
+import vn.gems.common.http.PeerRejected;
 
 import java.util.List;
 

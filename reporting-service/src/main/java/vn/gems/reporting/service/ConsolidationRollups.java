@@ -11,7 +11,7 @@ import vn.gems.contracts.indicators.RollupsAnswer;
 import vn.gems.contracts.indicators.RollupsRequest;
 import vn.gems.reporting.PlanModel;
 import vn.gems.reporting.client.IndicatorsClient;
-import vn.gems.reporting.client.PeerRejected;
+import vn.gems.common.http.PeerRejected;
 import vn.gems.reporting.mapping.ContentCodec;
 
 import java.time.LocalDate;

@@ -13,7 +13,7 @@ import vn.gems.common.outbox.TransactionalOutbox;
 import vn.gems.contracts.indicators.ValueBatch;
 import vn.gems.reporting.OutboxMessage;
 import vn.gems.reporting.client.IndicatorsClient;
-import vn.gems.reporting.client.PeerRejected;
+import vn.gems.common.http.PeerRejected;
 import vn.gems.reporting.config.ReportingConfig;
 import vn.gems.reporting.mapping.ContentCodec;
 import vn.gems.reporting.mapping.ValuesPayload;

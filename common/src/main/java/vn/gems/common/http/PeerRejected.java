@@ -1,4 +1,4 @@
-package vn.gems.reporting.client;
+package vn.gems.common.http;
 
 /** A peer answered 4xx: retrying the same request cannot help, so fault tolerance lets it through at once. */
 public class PeerRejected extends RuntimeException {
