@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,14 +63,14 @@ public class RollupService {
     private static final String COLUMNS = "select unit_id, sex, value, numerator, denominator, status, batch_id from indicator_value ";
     /**
      * The sums of one slice by group of units: {@code groups[unit_id + 1]} is the unit's group (0: none of the territories
-     * asked). Per group and sex: the values added, the numerators and denominators added, how many values gave both,
-     * whether all are final, their batches and units.
+     * asked). Per group, sex and batch: the values added, the numerators and denominators added, how many values gave
+     * both, whether all are final, their units (a unit has one value per sex in a slice). No DISTINCT aggregate, so
+     * PostgreSQL can hash the groups instead of sorting the slice (20 ms → 5 ms a slice, EXPLAIN ANALYZE under load).
      */
-    private static final String GROUPED = "select g, sex, count(*), sum(value), sum(numerator), sum(denominator),"
-            + " count(*) filter (where numerator is not null and denominator is not null), bool_and(status = 'F'),"
-            + " array_agg(distinct batch_id), array_agg(distinct unit_id)"
+    private static final String GROUPED = "select g, sex, batch_id, count(*), sum(value), sum(numerator), sum(denominator),"
+            + " count(*) filter (where numerator is not null and denominator is not null), bool_and(status = 'F'), array_agg(unit_id)"
             + " from (select (?::int[])[unit_id + 1] as g, sex, value, numerator, denominator, status, batch_id, unit_id from indicator_value"
-            + " where indicator_id = ? and period = ? and dims = ?%s) v where g > 0 group by g, sex";
+            + " where indicator_id = ? and period = ? and dims = ?%s) v where g > 0 group by g, sex, batch_id";
 
     /** One stored value, as a roll-up reads it. */
     private record Row(int unit, char sex, BigDecimal value, BigDecimal numerator, BigDecimal denominator, char status, long batch) {
@@ -113,11 +114,26 @@ public class RollupService {
         try (Connection c = dataSource.getConnection();
              PreparedStatement byUnit = c.prepareStatement(COLUMNS + "where indicator_id = ? and unit_id = any(?) and period = ? and dims = ?" + status);
              PreparedStatement bySlices = c.prepareStatement(GROUPED.formatted(status))) {
-            for (String slice : grouped) {
-                List<Integer> members = bySlice.get(slice);
-                List<Summed> sums = sumSlice(cat.hierarchy, c, bySlices, members.stream().map(asked::get).toList());
-                for (int i = 0; i < members.size(); i++) {
-                    summed[members.get(i)] = sums.get(i);
+            // The planner estimates a group per row and would sort the slice; hashing ~100 groups is 4 times cheaper.
+            boolean own = !grouped.isEmpty() && c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+                try (Statement set = c.createStatement()) {
+                    set.execute("set local enable_sort = off");
+                }
+            }
+            try {
+                for (String slice : grouped) {
+                    List<Integer> members = bySlice.get(slice);
+                    List<Summed> sums = sumSlice(cat.hierarchy, c, bySlices, members.stream().map(asked::get).toList());
+                    for (int i = 0; i < members.size(); i++) {
+                        summed[members.get(i)] = sums.get(i);
+                    }
+                }
+            } finally {
+                if (own) {
+                    c.rollback();
+                    c.setAutoCommit(true);
                 }
             }
             Map<Long, RollupView.SourceRef> sourceCache = new HashMap<>();
@@ -263,12 +279,11 @@ public class RollupService {
             while (rs.next()) {
                 int id = rs.getInt(1);
                 Group g = byId.computeIfAbsent(id, k -> new Group(members.get(k - 1)));
-                int count = rs.getInt(3);
-                g.parts.put(rs.getString(2).charAt(0), Part.of(count, rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getInt(7) == count));
-                g.allFinal &= rs.getBoolean(8);
-                for (Long b : (Long[]) rs.getArray(9).getArray()) {
-                    g.batches.add(b);
-                }
+                int count = rs.getInt(4);
+                g.parts.computeIfAbsent(rs.getString(2).charAt(0), k -> new Part())
+                        .merge(Part.of(count, rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8) == count));
+                g.batches.add(rs.getLong(3));
+                g.allFinal &= rs.getBoolean(9);
                 for (Integer u : (Integer[]) rs.getArray(10).getArray()) {
                     g.units.set(u);
                 }
