@@ -17,22 +17,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Roll-ups computed fresh from the values table on every call (no analytics tables to rebuild): the unit's
  * territory as of a date (with merged predecessors), the covering units among those that reported (no
  * double counting), then per sex: counts added, rates recomputed from the added numerators and denominators,
- * never averaged. One read per roll-up (a province of ~100 communes reads ~300 rows by the primary key), or per slice
- * for large territories ({@link #SLICE_UNITS}).
+ * never averaged. One read per roll-up (a province of ~100 communes reads ~300 rows by the primary key and adds them
+ * here), or for large territories one grouped query per slice that adds them in PostgreSQL ({@link #SLICE_UNITS}).
  */
 @ApplicationScoped
 public class RollupService {
@@ -50,17 +54,34 @@ public class RollupService {
     }
 
     /**
-     * A territory of more units than this is read as its whole slice (indicator, period, dimensions: one range of
-     * {@code indicator_value_slice_idx}, V16) and cut to the territory in memory; a smaller one by the primary key,
-     * one descent per unit. The country (3,333 units) reads ~10,000 index entries in one range instead of 3,333 descents.
+     * A territory of more units than this is summed in SQL over its whole slice (indicator, period, dimensions: one
+     * range of {@code indicator_value_slice_idx}, V16), together with every other territory asked of the same slice in
+     * the call (a consolidation asks the country and then each province); a smaller one is read by the primary key, one
+     * descent per unit, and summed here. The country (3,333 units, ~10,000 values) then returns a few hundred sums.
      */
     static final int SLICE_UNITS = 1000;
-    /** Slices kept during one call: a consolidation asks the country and then each province of the same slice. */
-    private static final int SLICES_KEPT = 4;
     private static final String COLUMNS = "select unit_id, sex, value, numerator, denominator, status, batch_id from indicator_value ";
+    /**
+     * The sums of one slice by group of units: {@code groups[unit_id + 1]} is the unit's group (0: none of the territories
+     * asked). Per group, sex and batch: the values added, the numerators and denominators added, how many values gave
+     * both, whether all are final, their units (a unit has one value per sex in a slice). No DISTINCT aggregate, so
+     * PostgreSQL can hash the groups instead of sorting the slice (20 ms → 5 ms a slice, EXPLAIN ANALYZE under load).
+     */
+    private static final String GROUPED = "select g, sex, batch_id, count(*), sum(value), sum(numerator), sum(denominator),"
+            + " count(*) filter (where numerator is not null and denominator is not null), bool_and(status = 'F'), array_agg(unit_id)"
+            + " from (select (?::int[])[unit_id + 1] as g, sex, value, numerator, denominator, status, batch_id, unit_id from indicator_value"
+            + " where indicator_id = ? and period = ? and dims = ?%s) v where g > 0 group by g, sex, batch_id";
 
     /** One stored value, as a roll-up reads it. */
     private record Row(int unit, char sex, BigDecimal value, BigDecimal numerator, BigDecimal denominator, char status, long batch) {
+    }
+
+    /** What a roll-up adds up: per sex, over the covering units ({@code units}), with the batches and status of those values. */
+    private record Summed(Map<Character, Part> parts, BitSet units, TreeSet<Long> batches, boolean allFinal, int used) {
+    }
+
+    /** A query prepared: its territory as of its (clamped) date, and its slice. */
+    private record Asked(Query query, LocalDate asOf, BitSet territory, String dims, String slice) {
     }
 
     /**
@@ -68,35 +89,62 @@ public class RollupService {
      * only published territories).
      */
     public List<RollupView> rollups(Catalogue.Snapshot cat, List<Query> queries, boolean finalOnly) {
-        List<RollupView> out = new ArrayList<>(queries.size());
+        return rollups(cat, queries, finalOnly, SLICE_UNITS);
+    }
+
+    /** As above, with slices summed in SQL when one of their territories has more than {@code sliceUnits} units. */
+    List<RollupView> rollups(Catalogue.Snapshot cat, List<Query> queries, boolean finalOnly, int sliceUnits) {
         String status = finalOnly ? " and status = 'F'" : "";
+        List<Asked> asked = new ArrayList<>(queries.size());
+        Map<String, List<Integer>> bySlice = new LinkedHashMap<>();
+        Set<String> grouped = new HashSet<>();
+        for (Query q : queries) {
+            LocalDate asOf = q.unit().clamp(q.asOf());
+            BitSet territory = cat.hierarchy.territory(q.unit(), asOf);
+            String dims = Dims.canonical(q.dimensions());
+            String slice = q.indicator().id() + "|" + q.period() + "|" + dims;
+            bySlice.computeIfAbsent(slice, k -> new ArrayList<>()).add(asked.size());
+            if (territory.cardinality() > sliceUnits) {
+                grouped.add(slice);
+            }
+            asked.add(new Asked(q, asOf, territory, dims, slice));
+        }
+        Summed[] summed = new Summed[asked.size()];
+        List<RollupView> out = new ArrayList<>(queries.size());
         try (Connection c = dataSource.getConnection();
              PreparedStatement byUnit = c.prepareStatement(COLUMNS + "where indicator_id = ? and unit_id = any(?) and period = ? and dims = ?" + status);
-             PreparedStatement bySlice = c.prepareStatement(COLUMNS + "where indicator_id = ? and period = ? and dims = ?" + status)) {
-            Map<Long, RollupView.SourceRef> sourceCache = new HashMap<>();
-            Map<String, List<Row>> slices = new LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<Row>> eldest) {
-                    return size() > SLICES_KEPT;
+             PreparedStatement bySlices = c.prepareStatement(GROUPED.formatted(status))) {
+            // The planner estimates a group per row and would sort the slice; hashing ~100 groups is 4 times cheaper.
+            boolean own = !grouped.isEmpty() && c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+                try (Statement set = c.createStatement()) {
+                    set.execute("set local enable_sort = off");
                 }
-            };
-            for (Query q : queries) {
-                LocalDate asOf = q.unit().clamp(q.asOf());
-                BitSet territory = cat.hierarchy.territory(q.unit(), asOf);
-                String dims = Dims.canonical(q.dimensions());
-                String slice = q.indicator().id() + "|" + q.period() + "|" + dims;
-                List<Row> rows;
-                if (territory.cardinality() > SLICE_UNITS || slices.containsKey(slice)) {
-                    List<Row> all = slices.get(slice);
-                    if (all == null) {
-                        all = read(bySlice, q.indicator().id(), null, q.period().toString(), dims);
-                        slices.put(slice, all);
+            }
+            try {
+                for (String slice : grouped) {
+                    List<Integer> members = bySlice.get(slice);
+                    List<Summed> sums = sumSlice(cat.hierarchy, c, bySlices, members.stream().map(asked::get).toList());
+                    for (int i = 0; i < members.size(); i++) {
+                        summed[members.get(i)] = sums.get(i);
                     }
-                    rows = all.stream().filter(r -> territory.get(r.unit())).toList();
-                } else {
-                    rows = read(byUnit, q.indicator().id(), c.createArrayOf("integer", territory.stream().boxed().toArray()), q.period().toString(), dims);
                 }
-                out.add(one(cat, c, q, asOf, dims, rows, sourceCache));
+            } finally {
+                if (own) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
+            Map<Long, RollupView.SourceRef> sourceCache = new HashMap<>();
+            for (int i = 0; i < asked.size(); i++) {
+                Asked a = asked.get(i);
+                Summed s = summed[i];
+                if (s == null) {
+                    s = sumRows(cat.hierarchy, a.query().period(), read(byUnit, a.query().indicator().id(),
+                            c.createArrayOf("integer", a.territory().stream().boxed().toArray()), a.query().period().toString(), a.dims()));
+                }
+                out.add(one(cat, c, a.query(), a.asOf(), a.dims(), s, sourceCache));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("roll-up failed", e);
@@ -104,15 +152,12 @@ public class RollupService {
         return out;
     }
 
-    /** The values of one indicator, period and dimensions; of the units {@code units} when given, else of every unit. */
+    /** The values of one indicator, period and dimensions of the units {@code units}. */
     private static List<Row> read(PreparedStatement st, int indicator, java.sql.Array units, String period, String dims) throws SQLException {
-        int i = 1;
-        st.setInt(i++, indicator);
-        if (units != null) {
-            st.setArray(i++, units);
-        }
-        st.setString(i++, period);
-        st.setString(i, dims);
+        st.setInt(1, indicator);
+        st.setArray(2, units);
+        st.setString(3, period);
+        st.setString(4, dims);
         List<Row> rows = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
@@ -123,14 +168,12 @@ public class RollupService {
         return rows;
     }
 
-    private RollupView one(Catalogue.Snapshot cat, Connection c, Query q, LocalDate asOf, String dims, List<Row> rows,
-                           Map<Long, RollupView.SourceRef> sourceCache) throws SQLException {
-        Hierarchy h = cat.hierarchy;
+    /** Adds up the rows of one territory here: the covering units among those that reported, per sex. */
+    private static Summed sumRows(Hierarchy h, Period period, List<Row> rows) {
         BitSet reporting = new BitSet();
         rows.forEach(r -> reporting.set(r.unit()));
-        BitSet covering = h.covering(reporting, q.period().end());
+        BitSet covering = h.covering(reporting, period.end());
         Map<Character, Part> parts = new LinkedHashMap<>();
-        TreeSet<String> units = new TreeSet<>();
         TreeSet<Long> batches = new TreeSet<>();
         boolean allFinal = true;
         int used = 0;
@@ -139,11 +182,125 @@ public class RollupService {
                 continue;
             }
             used++;
-            units.add(h.get(r.unit()).code);
             batches.add(r.batch());
             allFinal &= r.status() == 'F';
             parts.computeIfAbsent(r.sex(), k -> new Part()).add(r.value(), r.numerator(), r.denominator());
         }
+        return new Summed(parts, covering, batches, allFinal, used);
+    }
+
+    /** The sums of one group of units, per sex, as PostgreSQL returned them; {@code members}: the territories it is part of. */
+    private static final class Group {
+        final BitSet members;
+        final BitSet units = new BitSet();
+        final Map<Character, Part> parts = new LinkedHashMap<>();
+        final TreeSet<Long> batches = new TreeSet<>();
+        boolean allFinal = true;
+
+        Group(BitSet members) {
+            this.members = members;
+        }
+    }
+
+    /**
+     * Adds up in SQL the territories asked of one slice: one grouped query over the slice, its units grouped by which of
+     * the territories they belong to (the country and its provinces: one group per province), so only sums come back.
+     * The covering rule needs the units that reported: when it leaves a unit out of some territory (a unit whose
+     * ancestor reported too), the slice is asked again grouped by the covering units.
+     */
+    private static List<Summed> sumSlice(Hierarchy h, Connection c, PreparedStatement st, List<Asked> asked) throws SQLException {
+        Query first = asked.get(0).query();
+        List<BitSet> sets = asked.stream().map(Asked::territory).toList();
+        List<Group> groups = groups(c, st, first, asked.get(0).dims(), sets);
+        List<BitSet> covering = new ArrayList<>(asked.size());
+        boolean same = true;
+        for (int i = 0; i < asked.size(); i++) {
+            BitSet reporting = new BitSet();
+            for (Group g : groups) {
+                if (g.members.get(i)) {
+                    reporting.or(g.units);
+                }
+            }
+            BitSet cover = h.covering(reporting, first.period().end());
+            same &= cover.equals(reporting);
+            covering.add(cover);
+        }
+        if (!same) {
+            groups = groups(c, st, first, asked.get(0).dims(), covering);
+        }
+        List<Summed> out = new ArrayList<>(asked.size());
+        for (int i = 0; i < asked.size(); i++) {
+            Map<Character, Part> parts = new LinkedHashMap<>();
+            TreeSet<Long> batches = new TreeSet<>();
+            boolean allFinal = true;
+            for (Group g : groups) {
+                if (g.members.get(i)) {
+                    g.parts.forEach((sex, p) -> parts.computeIfAbsent(sex, k -> new Part()).merge(p));
+                    batches.addAll(g.batches);
+                    allFinal &= g.allFinal;
+                }
+            }
+            int used = parts.values().stream().mapToInt(p -> p.count).sum();
+            out.add(new Summed(parts, covering.get(i), batches, allFinal, used));
+        }
+        return out;
+    }
+
+    /** One grouped query: the units of {@code sets} grouped by the sets they belong to; a unit in none is not read. */
+    private static List<Group> groups(Connection c, PreparedStatement st, Query q, String dims, List<BitSet> sets) throws SQLException {
+        BitSet all = new BitSet();
+        sets.forEach(all::or);
+        Integer[] groupOf = new Integer[all.length()];
+        Arrays.fill(groupOf, 0);
+        Map<BitSet, Integer> ids = new HashMap<>();
+        List<BitSet> members = new ArrayList<>();
+        for (int u = all.nextSetBit(0); u >= 0; u = all.nextSetBit(u + 1)) {
+            BitSet m = new BitSet(sets.size());
+            for (int i = 0; i < sets.size(); i++) {
+                if (sets.get(i).get(u)) {
+                    m.set(i);
+                }
+            }
+            Integer id = ids.get(m);
+            if (id == null) {
+                members.add(m);
+                id = members.size();
+                ids.put(m, id);
+            }
+            groupOf[u] = id;
+        }
+        // 1-based array: groupOf[0] (no unit has id 0) is element 1, so unit u is element u + 1
+        st.setArray(1, c.createArrayOf("integer", groupOf));
+        st.setInt(2, q.indicator().id());
+        st.setString(3, q.period().toString());
+        st.setString(4, dims);
+        Map<Integer, Group> byId = new LinkedHashMap<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                int id = rs.getInt(1);
+                Group g = byId.computeIfAbsent(id, k -> new Group(members.get(k - 1)));
+                int count = rs.getInt(4);
+                g.parts.computeIfAbsent(rs.getString(2).charAt(0), k -> new Part())
+                        .merge(Part.of(count, rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8) == count));
+                g.batches.add(rs.getLong(3));
+                g.allFinal &= rs.getBoolean(9);
+                for (Integer u : (Integer[]) rs.getArray(10).getArray()) {
+                    g.units.set(u);
+                }
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private RollupView one(Catalogue.Snapshot cat, Connection c, Query q, LocalDate asOf, String dims, Summed s,
+                           Map<Long, RollupView.SourceRef> sourceCache) throws SQLException {
+        Hierarchy h = cat.hierarchy;
+        Map<Character, Part> parts = s.parts();
+        TreeSet<String> units = new TreeSet<>();
+        s.units().stream().forEach(u -> units.add(h.get(u).code));
+        boolean allFinal = s.allFinal();
+        int used = s.used();
+        TreeSet<Long> batches = s.batches();
         IndicatorMeta ind = q.indicator();
         List<String> notes = new ArrayList<>();
         Figure f = figure(ind, parts.get('F'), notes, "female");
@@ -193,6 +350,42 @@ public class RollupService {
         BigDecimal single;
         BigDecimal singleNumerator;
         BigDecimal singleDenominator;
+
+        /**
+         * The sums of {@code count} values as PostgreSQL added them: {@code numerator} and {@code denominator} are the
+         * sums of those given, {@code complete} when every value gave both (with one value, its own parts, as given).
+         */
+        static Part of(int count, BigDecimal sum, BigDecimal numerator, BigDecimal denominator, boolean complete) {
+            Part p = new Part();
+            p.count = count;
+            p.sum = sum;
+            p.partsComplete = complete;
+            if (complete) {
+                p.numerator = numerator;
+                p.denominator = denominator;
+            }
+            if (count == 1) {
+                p.single = sum;
+                p.singleNumerator = numerator;
+                p.singleDenominator = denominator;
+            }
+            return p;
+        }
+
+        /** Adds the values of another group of units (disjoint from this one's). */
+        void merge(Part o) {
+            count += o.count;
+            sum = sum.add(o.sum);
+            single = o.single;
+            singleNumerator = o.singleNumerator;
+            singleDenominator = o.singleDenominator;
+            if (o.partsComplete) {
+                numerator = numerator.add(o.numerator);
+                denominator = denominator.add(o.denominator);
+            } else {
+                partsComplete = false;
+            }
+        }
 
         void add(BigDecimal v, BigDecimal n, BigDecimal d) {
             count++;
