@@ -38,7 +38,8 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
             "VOCATIONAL_NEW_ENROLMENTS", "MASTERS_DEGREE_HOLDERS", "DOCTORATE_HOLDERS",
             "POPULATION_REACHED_GE_KNOWLEDGE_SHARE", "ORGS_INFORMED_COMMITTED_SHARE", "COMMUNES_GE_NEWS_SHARE",
             "BROADCASTERS_GE_PROGRAMME_SHARE");
-    public static final Set<String> UNITS = Set.of("VN", "VN-46", "VN-46-HUE", "VN-51", "VN-51-STI", "VN-62", "VN-42", "VN-01");
+    public static final Set<String> UNITS = Set.of("VN", "VN-46", "VN-46-HUE", "VN-51", "VN-51-STI", "VN-51-STI-TINHHA", "VN-51-SONTINH",
+            "VN-62", "VN-42", "VN-01");
 
     private Vertx vertx;
     private HttpServer peer;
