@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,27 +60,17 @@ public class RollupService {
      */
     static final int SLICE_UNITS = 1000;
     private static final String COLUMNS = "select unit_id, sex, value, numerator, denominator, status, batch_id from indicator_value ";
-    /**
-     * The sums of one slice by group of units: {@code groups[unit_id + 1]} is the unit's group (0: none of the territories
-     * asked). Per group, sex and batch: the values added, the numerators and denominators added, how many values gave
-     * both, whether all are final, their units (a unit has one value per sex in a slice). No DISTINCT aggregate, so
-     * PostgreSQL can hash the groups instead of sorting the slice (20 ms → 5 ms a slice, EXPLAIN ANALYZE under load).
-     */
-    private static final String GROUPED = "select g, sex, batch_id, count(*), sum(value), sum(numerator), sum(denominator),"
-            + " count(*) filter (where numerator is not null and denominator is not null), bool_and(status = 'F'), array_agg(unit_id)"
-            + " from (select (?::int[])[unit_id + 1] as g, sex, value, numerator, denominator, status, batch_id, unit_id from indicator_value"
-            + " where indicator_id = ? and period = ? and dims = ?%s) v where g > 0 group by g, sex, batch_id";
 
     /** One stored value, as a roll-up reads it. */
     private record Row(int unit, char sex, BigDecimal value, BigDecimal numerator, BigDecimal denominator, char status, long batch) {
     }
 
     /** What a roll-up adds up: per sex, over the covering units ({@code units}), with the batches and status of those values. */
-    private record Summed(Map<Character, Part> parts, BitSet units, TreeSet<Long> batches, boolean allFinal, int used) {
+    record Summed(Map<Character, SexSum> parts, BitSet units, TreeSet<Long> batches, boolean allFinal, int used) {
     }
 
     /** A query prepared: its territory as of its (clamped) date, and its slice. */
-    private record Asked(Query query, LocalDate asOf, BitSet territory, String dims, String slice) {
+    record Asked(Query query, LocalDate asOf, BitSet territory, String dims, String slice) {
     }
 
     /**
@@ -113,7 +102,7 @@ public class RollupService {
         List<RollupView> out = new ArrayList<>(queries.size());
         try (Connection c = dataSource.getConnection();
              PreparedStatement byUnit = c.prepareStatement(COLUMNS + "where indicator_id = ? and unit_id = any(?) and period = ? and dims = ?" + status);
-             PreparedStatement bySlices = c.prepareStatement(GROUPED.formatted(status))) {
+             PreparedStatement bySlices = c.prepareStatement(SliceSums.GROUPED.formatted(status))) {
             // The planner estimates a group per row and would sort the slice; hashing ~100 groups is 4 times cheaper.
             boolean own = !grouped.isEmpty() && c.getAutoCommit();
             if (own) {
@@ -125,7 +114,7 @@ public class RollupService {
             try {
                 for (String slice : grouped) {
                     List<Integer> members = bySlice.get(slice);
-                    List<Summed> sums = sumSlice(cat.hierarchy, c, bySlices, members.stream().map(asked::get).toList());
+                    List<Summed> sums = SliceSums.sum(cat.hierarchy, c, bySlices, members.stream().map(asked::get).toList());
                     for (int i = 0; i < members.size(); i++) {
                         summed[members.get(i)] = sums.get(i);
                     }
@@ -173,7 +162,7 @@ public class RollupService {
         BitSet reporting = new BitSet();
         rows.forEach(r -> reporting.set(r.unit()));
         BitSet covering = h.covering(reporting, period.end());
-        Map<Character, Part> parts = new LinkedHashMap<>();
+        Map<Character, SexSum> parts = new LinkedHashMap<>();
         TreeSet<Long> batches = new TreeSet<>();
         boolean allFinal = true;
         int used = 0;
@@ -184,118 +173,15 @@ public class RollupService {
             used++;
             batches.add(r.batch());
             allFinal &= r.status() == 'F';
-            parts.computeIfAbsent(r.sex(), k -> new Part()).add(r.value(), r.numerator(), r.denominator());
+            parts.computeIfAbsent(r.sex(), k -> new SexSum()).add(r.value(), r.numerator(), r.denominator());
         }
         return new Summed(parts, covering, batches, allFinal, used);
-    }
-
-    /** The sums of one group of units, per sex, as PostgreSQL returned them; {@code members}: the territories it is part of. */
-    private static final class Group {
-        final BitSet members;
-        final BitSet units = new BitSet();
-        final Map<Character, Part> parts = new LinkedHashMap<>();
-        final TreeSet<Long> batches = new TreeSet<>();
-        boolean allFinal = true;
-
-        Group(BitSet members) {
-            this.members = members;
-        }
-    }
-
-    /**
-     * Adds up in SQL the territories asked of one slice: one grouped query over the slice, its units grouped by which of
-     * the territories they belong to (the country and its provinces: one group per province), so only sums come back.
-     * The covering rule needs the units that reported: when it leaves a unit out of some territory (a unit whose
-     * ancestor reported too), the slice is asked again grouped by the covering units.
-     */
-    private static List<Summed> sumSlice(Hierarchy h, Connection c, PreparedStatement st, List<Asked> asked) throws SQLException {
-        Query first = asked.get(0).query();
-        List<BitSet> sets = asked.stream().map(Asked::territory).toList();
-        List<Group> groups = groups(c, st, first, asked.get(0).dims(), sets);
-        List<BitSet> covering = new ArrayList<>(asked.size());
-        boolean same = true;
-        for (int i = 0; i < asked.size(); i++) {
-            BitSet reporting = new BitSet();
-            for (Group g : groups) {
-                if (g.members.get(i)) {
-                    reporting.or(g.units);
-                }
-            }
-            BitSet cover = h.covering(reporting, first.period().end());
-            same &= cover.equals(reporting);
-            covering.add(cover);
-        }
-        if (!same) {
-            groups = groups(c, st, first, asked.get(0).dims(), covering);
-        }
-        List<Summed> out = new ArrayList<>(asked.size());
-        for (int i = 0; i < asked.size(); i++) {
-            Map<Character, Part> parts = new LinkedHashMap<>();
-            TreeSet<Long> batches = new TreeSet<>();
-            boolean allFinal = true;
-            for (Group g : groups) {
-                if (g.members.get(i)) {
-                    g.parts.forEach((sex, p) -> parts.computeIfAbsent(sex, k -> new Part()).merge(p));
-                    batches.addAll(g.batches);
-                    allFinal &= g.allFinal;
-                }
-            }
-            int used = parts.values().stream().mapToInt(p -> p.count).sum();
-            out.add(new Summed(parts, covering.get(i), batches, allFinal, used));
-        }
-        return out;
-    }
-
-    /** One grouped query: the units of {@code sets} grouped by the sets they belong to; a unit in none is not read. */
-    private static List<Group> groups(Connection c, PreparedStatement st, Query q, String dims, List<BitSet> sets) throws SQLException {
-        BitSet all = new BitSet();
-        sets.forEach(all::or);
-        Integer[] groupOf = new Integer[all.length()];
-        Arrays.fill(groupOf, 0);
-        Map<BitSet, Integer> ids = new HashMap<>();
-        List<BitSet> members = new ArrayList<>();
-        for (int u = all.nextSetBit(0); u >= 0; u = all.nextSetBit(u + 1)) {
-            BitSet m = new BitSet(sets.size());
-            for (int i = 0; i < sets.size(); i++) {
-                if (sets.get(i).get(u)) {
-                    m.set(i);
-                }
-            }
-            Integer id = ids.get(m);
-            if (id == null) {
-                members.add(m);
-                id = members.size();
-                ids.put(m, id);
-            }
-            groupOf[u] = id;
-        }
-        // 1-based array: groupOf[0] (no unit has id 0) is element 1, so unit u is element u + 1
-        st.setArray(1, c.createArrayOf("integer", groupOf));
-        st.setInt(2, q.indicator().id());
-        st.setString(3, q.period().toString());
-        st.setString(4, dims);
-        Map<Integer, Group> byId = new LinkedHashMap<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                int id = rs.getInt(1);
-                Group g = byId.computeIfAbsent(id, k -> new Group(members.get(k - 1)));
-                int count = rs.getInt(4);
-                g.parts.computeIfAbsent(rs.getString(2).charAt(0), k -> new Part())
-                        .merge(Part.of(count, rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8) == count));
-                g.batches.add(rs.getLong(3));
-                g.allFinal &= rs.getBoolean(9);
-                for (Integer u : (Integer[]) rs.getArray(10).getArray()) {
-                    g.units.set(u);
-                }
-            }
-        }
-        return new ArrayList<>(byId.values());
     }
 
     private RollupView one(Catalogue.Snapshot cat, Connection c, Query q, LocalDate asOf, String dims, Summed s,
                            Map<Long, RollupView.SourceRef> sourceCache) throws SQLException {
         Hierarchy h = cat.hierarchy;
-        Map<Character, Part> parts = s.parts();
+        Map<Character, SexSum> parts = s.parts();
         TreeSet<String> units = new TreeSet<>();
         s.units().stream().forEach(u -> units.add(h.get(u).code));
         boolean allFinal = s.allFinal();
@@ -340,72 +226,10 @@ public class RollupService {
                 notes.isEmpty() ? null : String.join("; ", notes));
     }
 
-    /** The values of one sex across the covering units. */
-    private static final class Part {
-        int count;
-        BigDecimal sum = BigDecimal.ZERO;
-        BigDecimal numerator = BigDecimal.ZERO;
-        BigDecimal denominator = BigDecimal.ZERO;
-        boolean partsComplete = true;
-        BigDecimal single;
-        BigDecimal singleNumerator;
-        BigDecimal singleDenominator;
-
-        /**
-         * The sums of {@code count} values as PostgreSQL added them: {@code numerator} and {@code denominator} are the
-         * sums of those given, {@code complete} when every value gave both (with one value, its own parts, as given).
-         */
-        static Part of(int count, BigDecimal sum, BigDecimal numerator, BigDecimal denominator, boolean complete) {
-            Part p = new Part();
-            p.count = count;
-            p.sum = sum;
-            p.partsComplete = complete;
-            if (complete) {
-                p.numerator = numerator;
-                p.denominator = denominator;
-            }
-            if (count == 1) {
-                p.single = sum;
-                p.singleNumerator = numerator;
-                p.singleDenominator = denominator;
-            }
-            return p;
-        }
-
-        /** Adds the values of another group of units (disjoint from this one's). */
-        void merge(Part o) {
-            count += o.count;
-            sum = sum.add(o.sum);
-            single = o.single;
-            singleNumerator = o.singleNumerator;
-            singleDenominator = o.singleDenominator;
-            if (o.partsComplete) {
-                numerator = numerator.add(o.numerator);
-                denominator = denominator.add(o.denominator);
-            } else {
-                partsComplete = false;
-            }
-        }
-
-        void add(BigDecimal v, BigDecimal n, BigDecimal d) {
-            count++;
-            sum = sum.add(v);
-            single = v;
-            singleNumerator = n;
-            singleDenominator = d;
-            if (n == null || d == null) {
-                partsComplete = false;
-            } else {
-                numerator = numerator.add(n);
-                denominator = denominator.add(d);
-            }
-        }
-    }
-
     private record Figure(BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
     }
 
-    private static Figure figure(IndicatorMeta ind, Part p, List<String> notes, String what) {
+    private static Figure figure(IndicatorMeta ind, SexSum p, List<String> notes, String what) {
         if (p == null) {
             return null;
         }
