@@ -175,6 +175,21 @@ public class AgencyDirectory {
     }
 
     /** Only what is stored locally: never calls plans-service (used while rendering documents). */
+    /**
+     * The stored agencies among {@code codes} in one query per thousand, nothing asked of plans-service. In the caller's
+     * transaction they stay loaded, so a {@link #known} of one of them afterwards costs no statement.
+     */
+    public Map<String, AgencyRef> knownAll(Collection<String> codes) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Map<String, AgencyRef> out = new HashMap<>();
+            List<String> asked = codes.stream().filter(c -> c != null).distinct().toList();
+            for (List<String> chunk : chunks(asked, STATEMENT_CODES, Integer.MAX_VALUE)) {
+                AgencyRef.<AgencyRef>list("code in ?1", chunk).forEach(a -> out.put(a.code, a));
+            }
+            return out;
+        });
+    }
+
     public Optional<AgencyRef> known(String code) {
         return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(AgencyRef.<AgencyRef>findById(code)));
     }

@@ -64,6 +64,8 @@ public final class ConsolidationBenchmark {
     final String reviewer = TestTokens.bearer("bench.reviewer", "BENCH-LEAD", "reviewer", "plan-manager");
     final List<Process> processes = new ArrayList<>();
     HttpServer tokens;
+    /** Requests to the stand-in other than for a token: reporting-service's calls to plans-service (all answered 404). */
+    final java.util.concurrent.atomic.AtomicInteger plansCalls = new java.util.concurrent.atomic.AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         new ConsolidationBenchmark().run();
@@ -126,6 +128,7 @@ public final class ConsolidationBenchmark {
             latency("GET consolidation export XLSX", reporting + "/api/reports/plans/1/consolidation/export?period=2024&format=xlsx", Math.max(20, calls / 10));
             latency("GET consolidation export DOCX (20 charts)", reporting + "/api/reports/plans/1/consolidation/export?period=2024&format=docx", Math.max(20, calls / 10));
             System.out.println("bar: p99 <= 150 ms for the consolidation");
+            System.out.printf(Locale.ROOT, "calls to the plans-service stand-in (404) during the whole run: %d%n", plansCalls.get());
         } finally {
             for (Process p : processes) {
                 p.destroy();
@@ -142,7 +145,10 @@ public final class ConsolidationBenchmark {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** Client-credentials stand-in: reporting-service gets a signed service token indicators-service accepts. */
+    /**
+     * Client-credentials stand-in: reporting-service gets a signed service token indicators-service accepts. It is also
+     * plans-service's address; a consolidation calls none of plans-service (the count printed at the end says so).
+     */
     int startTokenEndpoint() throws IOException {
         tokens = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         tokens.createContext("/token", ex -> {
@@ -151,6 +157,11 @@ public final class ConsolidationBenchmark {
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(200, b.length);
             ex.getResponseBody().write(b);
+            ex.close();
+        });
+        tokens.createContext("/", ex -> {
+            plansCalls.incrementAndGet();
+            ex.sendResponseHeaders(404, -1);
             ex.close();
         });
         tokens.start();

@@ -41,6 +41,14 @@ public class DocumentBuilder {
     }
 
     public ExportDocument consolidation(ConsolidationView c, Lang lang) {
+        List<String> codes = new ArrayList<>();
+        codes.add(c.receivingAgency());
+        c.agencies().forEach(l -> codes.add(l.agency()));
+        c.narratives().forEach(b -> b.agencies().forEach(a -> codes.add(a.agency())));
+        return issuers.withAgencies(codes, () -> consolidationDocument(c, lang));
+    }
+
+    private ExportDocument consolidationDocument(ConsolidationView c, Lang lang) {
         Labels w = Labels.of(lang);
         List<ExportDocument.Section> sections = new ArrayList<>();
         ConsolidationView.Completeness k = c.completeness();

@@ -1,5 +1,6 @@
 package vn.gems.reporting.service.export;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.gems.reporting.AgencyRef;
@@ -8,9 +9,11 @@ import vn.gems.reporting.client.UnitNames;
 import vn.gems.reporting.service.AgencyDirectory;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +42,17 @@ public class IssuingBodies {
     public IssuingBodies(AgencyDirectory agencies, IndicatorsClient indicators) {
         this.agencies = agencies;
         this.indicators = indicators;
+    }
+
+    /**
+     * Runs {@code work} in one transaction with the agencies among {@code codes} read in one query first: a document
+     * names a hundred agencies, and each name read alone was a statement and a transaction of its own.
+     */
+    public <T> T withAgencies(Collection<String> codes, Supplier<T> work) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            agencies.knownAll(codes);
+            return work.get();
+        });
     }
 
     public Issuer asOf(String agencyCode, LocalDate day, Lang lang) {
