@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
+import vn.gems.common.http.CodeList;
 import vn.gems.common.http.PageView;
 import vn.gems.common.http.Paging;
-import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
 import vn.gems.indicators.Indicator;
@@ -35,7 +35,6 @@ import vn.gems.indicators.mapping.IndicatorMapper;
 import vn.gems.indicators.service.IndicatorService;
 import vn.gems.indicators.service.SupplierService;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** The indicator catalogue (danh mục chỉ số) and who supplies it: {@code /api/indicators}. */
@@ -64,11 +63,7 @@ public class IndicatorResource {
             @Parameter(description = "Text in code or names") @QueryParam("q") String q,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         if (codes != null && !codes.isBlank()) {
-            List<String> list = Arrays.stream(codes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-            if (list.size() > MAX_CODES) {
-                throw ProblemException.badRequest("TOO_MANY_CODES", "Ask for at most " + MAX_CODES + " codes at once",
-                        new FieldError("codes", "SIZE", "at most " + MAX_CODES));
-            }
+            List<String> list = CodeList.parse(codes, MAX_CODES);
             List<IndicatorView> found = indicators.byCodes(list).stream().map(IndicatorMapper::toView).toList();
             return new PageView<>(found, found.size(), 0, Math.max(1, list.size()));
         }

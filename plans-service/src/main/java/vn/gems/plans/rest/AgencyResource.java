@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gems.common.http.ETags;
+import vn.gems.common.http.CodeList;
 import vn.gems.common.http.PageView;
 import vn.gems.common.http.Paging;
-import vn.gems.common.problem.FieldError;
 import vn.gems.common.problem.ProblemException;
 import vn.gems.common.security.Roles;
 import vn.gems.plans.Agency;
@@ -39,7 +39,6 @@ import vn.gems.plans.service.AgencyService;
 import vn.gems.plans.service.BodyMembers;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 /** The agency registry: {@code /api/agencies}. */
@@ -75,11 +74,7 @@ public class AgencyResource {
                                      @Parameter(description = "Free text, diacritics optional, e.g. lao dong thuong binh") @QueryParam("q") String q,
                                      @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         if (codes != null && !codes.isBlank()) {
-            List<String> list = Arrays.stream(codes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-            if (list.size() > MAX_CODES) {
-                throw ProblemException.badRequest("TOO_MANY_CODES", "Ask for at most " + MAX_CODES + " codes at once",
-                        new FieldError("codes", "SIZE", "at most " + MAX_CODES));
-            }
+            List<String> list = CodeList.parse(codes, MAX_CODES);
             List<AgencyView> found = agencies.byCodes(list).stream().map(AgencyMapper::toView).toList();
             return new PageView<>(found, found.size(), 0, Math.max(1, list.size()));
         }
